@@ -1,4 +1,3 @@
-import type { ESLint } from 'eslint';
 import * as parser from '@typescript-eslint/parser';
 
 import { createPresets, NAMESPACE, type Presets } from '../configs/presets.js';
