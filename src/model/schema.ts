@@ -1,0 +1,160 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import { getKeyName, resolveValue, unwrapExpression } from '../util/ast.js';
+import type { SourceUnit } from '../util/source-unit.js';
+import type { FieldConstraint, InputSchema } from './types.js';
+
+/** Zod (and Valibot) builders that limit a value to a fixed set or a non-string type. */
+const CONSTRAINING_BUILDERS: Readonly<Record<string, FieldConstraint>> = {
+  enum: 'enum',
+  nativeEnum: 'enum',
+  picklist: 'enum',
+  literal: 'literal',
+  number: 'number',
+  int: 'number',
+  bigint: 'number',
+  boolean: 'boolean',
+};
+
+/** Modifiers that keep the constraint of the schema they wrap. */
+const TRANSPARENT_MODIFIERS = new Set(['optional', 'nullable', 'nullish', 'default', 'describe', 'min', 'max', 'int', 'positive', 'nonnegative', 'negative', 'finite', 'safe', 'step', 'multipleOf', 'gt', 'gte', 'lt', 'lte', 'catch', 'readonly', 'brand', 'meta']);
+
+/**
+ * Summarises a schema: which top-level fields are constrained. Understands raw zod shapes
+ * (`{ a: z.string() }`), `z.object({...})` (and `.strict()`, `.describe()` …), `X.shape`, and JSON
+ * Schema objects (`{ type: 'object', properties: { a: { enum: [...] } } }`).
+ */
+export function summarizeSchema(unit: SourceUnit, node: TSESTree.Node, validated: boolean): InputSchema {
+  return { node, validated, fields: readFields(unit, node) };
+}
+
+function readFields(unit: SourceUnit, node: TSESTree.Node): Map<string, FieldConstraint> {
+  const fields = new Map<string, FieldConstraint>();
+  const shape = findShapeObject(unit, node);
+  if (!shape) return fields;
+  const properties = getJsonSchemaProperties(unit, shape);
+  const source = properties ?? shape;
+  for (const property of source.properties) {
+    if (property.type !== 'Property') continue;
+    const name = getKeyName(property);
+    if (name === null) continue;
+    fields.set(name, properties ? classifyJsonSchema(unit, property.value) : classifyZod(unit, property.value));
+  }
+  return fields;
+}
+
+/** The object literal holding the fields: the raw shape, `z.object(shape)`'s argument, `S.shape` target. */
+function findShapeObject(unit: SourceUnit, node: TSESTree.Node, depth = 0): TSESTree.ObjectExpression | null {
+  if (depth > 6) return null;
+  const value = resolveValue(unit, node);
+  if (value.type === 'ObjectExpression') return value;
+  if (value.type === 'MemberExpression' && getKeyName(value) === 'shape') return findShapeObject(unit, value.object, depth + 1);
+  if (value.type === 'CallExpression' && value.callee.type === 'MemberExpression') {
+    const method = getKeyName(value.callee);
+    const first = value.arguments[0];
+    if ((method === 'object' || method === 'strictObject' || method === 'looseObject') && first) return findShapeObject(unit, first, depth + 1);
+    // z.object({...}).strict() / .describe('…') / .extend(…): look at the receiver.
+    return findShapeObject(unit, value.callee.object, depth + 1);
+  }
+  return null;
+}
+
+function getJsonSchemaProperties(unit: SourceUnit, object: TSESTree.ObjectExpression): TSESTree.ObjectExpression | null {
+  for (const property of object.properties) {
+    if (property.type === 'Property' && getKeyName(property) === 'properties') {
+      const value = resolveValue(unit, property.value);
+      return value.type === 'ObjectExpression' ? value : null;
+    }
+  }
+  return null;
+}
+
+/** How a zod/valibot expression such as `z.enum([...]).optional()` constrains its value. */
+export function classifyZod(unit: SourceUnit, node: TSESTree.Node, depth = 0): FieldConstraint {
+  if (depth > 10) return 'unknown';
+  const value = unwrapExpression(node);
+  if (value.type !== 'CallExpression') {
+    const resolved = resolveValue(unit, value);
+    return resolved === value ? 'unknown' : classifyZod(unit, resolved, depth + 1);
+  }
+  const callee = unwrapExpression(value.callee);
+  if (callee.type !== 'MemberExpression') return 'unknown';
+  const method = getKeyName(callee);
+  if (method === null) return 'unknown';
+  const receiver = unwrapExpression(callee.object);
+  const isBuilder = receiver.type === 'Identifier' || (receiver.type === 'MemberExpression' && receiver.object.type === 'Identifier');
+  if (isBuilder) {
+    if (method in CONSTRAINING_BUILDERS) return CONSTRAINING_BUILDERS[method] as FieldConstraint;
+    if (method === 'union') return classifyUnion(unit, value.arguments[0], depth);
+    if (method === 'string') return 'string';
+    return 'unknown';
+  }
+  if (method === 'regex') {
+    const pattern = value.arguments[0];
+    const base = classifyZod(unit, receiver, depth + 1);
+    return base === 'string' && pattern?.type === 'Literal' && 'regex' in pattern && isAnchored(pattern.regex.pattern) ? 'anchored-regex' : base;
+  }
+  if (TRANSPARENT_MODIFIERS.has(method)) return classifyZod(unit, receiver, depth + 1);
+  // .transform/.refine/.pipe and anything else: the output is no longer known.
+  return method === 'trim' || method === 'toLowerCase' || method === 'toUpperCase' ? classifyZod(unit, receiver, depth + 1) : 'unknown';
+}
+
+function classifyUnion(unit: SourceUnit, members: TSESTree.Node | undefined, depth: number): FieldConstraint {
+  if (members?.type !== 'ArrayExpression' || members.elements.length === 0) return 'unknown';
+  const kinds = members.elements.map((e) => (e && e.type !== 'SpreadElement' ? classifyZod(unit, e, depth + 1) : 'unknown'));
+  return kinds.every((k) => k === 'literal' || k === 'enum') ? 'enum' : 'unknown';
+}
+
+/** `^…$` with no top-level alternation: the whole string must match. */
+function isAnchored(pattern: string): boolean {
+  return pattern.startsWith('^') && pattern.endsWith('$') && !pattern.endsWith('\\$') && !/(^|[^\\])\|/.test(stripGroups(pattern));
+}
+
+function stripGroups(pattern: string): string {
+  let depth = 0;
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i] as string;
+    if (ch === '\\') {
+      if (depth === 0) out += pattern.slice(i, i + 2);
+      i++;
+    } else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (depth === 0) out += ch;
+  }
+  return out;
+}
+
+function classifyJsonSchema(unit: SourceUnit, node: TSESTree.Node): FieldConstraint {
+  const value = resolveValue(unit, node);
+  if (value.type !== 'ObjectExpression') return 'unknown';
+  let constraint: FieldConstraint = 'unknown';
+  for (const property of value.properties) {
+    if (property.type !== 'Property') continue;
+    const key = getKeyName(property);
+    const v = unwrapExpression(property.value);
+    if (key === 'enum') return 'enum';
+    if (key === 'const') return 'literal';
+    if (key === 'type' && v.type === 'Literal') {
+      if (v.value === 'number' || v.value === 'integer') constraint = 'number';
+      else if (v.value === 'boolean') constraint = 'boolean';
+      else if (v.value === 'string' && constraint === 'unknown') constraint = 'string';
+    }
+    if (key === 'pattern' && v.type === 'Literal' && typeof v.value === 'string' && isAnchored(v.value)) constraint = 'anchored-regex';
+  }
+  return constraint;
+}
+
+/**
+ * A raw zod shape as the SDK's `tool()` tells it apart from annotations: an object literal whose
+ * values include a schema builder call, or the empty object.
+ */
+export function isRawShape(unit: SourceUnit, node: TSESTree.Node): boolean {
+  const value = resolveValue(unit, node);
+  if (value.type !== 'ObjectExpression') {
+    // z.object(...) or an identifier we cannot see through: treat as a schema.
+    return value.type === 'CallExpression' || (value.type === 'MemberExpression' && getKeyName(value) === 'shape');
+  }
+  if (value.properties.length === 0) return true;
+  return value.properties.some((p) => p.type === 'Property' && unwrapExpression(p.value).type === 'CallExpression');
+}

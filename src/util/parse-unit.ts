@@ -1,0 +1,28 @@
+import { parseForESLint } from '@typescript-eslint/parser';
+
+import { registerSourceUnit, type SourceUnit, type VisitorKeys } from './source-unit.js';
+
+/**
+ * Parses a file outside ESLint (a module the analysis follows into, or a test fixture) into a
+ * registered {@link SourceUnit}. No type information: followed modules are analysed syntactically.
+ */
+export function parseSourceUnit(filename: string, text: string): SourceUnit {
+  const result = parseForESLint(text, {
+    filePath: filename,
+    range: true,
+    loc: true,
+    comment: false,
+    tokens: false,
+    sourceType: 'module',
+    ecmaVersion: 'latest',
+    ecmaFeatures: { jsx: /\.[jt]sx$/.test(filename) },
+  });
+  return registerSourceUnit({
+    filename,
+    text,
+    ast: result.ast,
+    scopeManager: result.scopeManager,
+    visitorKeys: result.visitorKeys,
+    typeServices: undefined,
+  });
+}
