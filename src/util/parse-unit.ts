@@ -1,6 +1,6 @@
 import { parseForESLint } from '@typescript-eslint/parser';
 
-import { registerSourceUnit, type SourceUnit, type VisitorKeys } from './source-unit.js';
+import { registerSourceUnit, type SourceUnit } from './source-unit.js';
 
 /**
  * Parses a file outside ESLint (a module the analysis follows into, or a test fixture) into a
