@@ -1,0 +1,149 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import { parseSourceUnit } from './parse-unit.js';
+import type { SourceUnit } from './source-unit.js';
+
+/** Extensions tried for an extensionless relative import, in TypeScript's order. */
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/** `./x.js` in TypeScript source (NodeNext style) names `./x.ts` on disk. */
+const SOURCE_FOR_OUTPUT: Readonly<Record<string, readonly string[]>> = {
+  '.js': ['.ts', '.tsx'],
+  '.mjs': ['.mts'],
+  '.cjs': ['.cts'],
+  '.jsx': ['.tsx'],
+};
+/** Followed files larger than this are not analysed (generated bundles, vendored code). */
+const MAX_FILE_BYTES = 512 * 1024;
+
+interface CacheEntry {
+  readonly mtimeMs: number;
+  readonly size: number;
+  readonly unit: SourceUnit | null;
+}
+
+/**
+ * Parsed modules by absolute path. The one cache that outlives a single file's lint: a followed
+ * module is parsed once per run (and again only when its mtime or size changes), however many
+ * handlers import it.
+ */
+const cache = new Map<string, CacheEntry>();
+
+/** True for `./x`, `../x` (imports the analysis may follow); packages are never followed. */
+export function isRelativeSpecifier(specifier: string): boolean {
+  return specifier.startsWith('./') || specifier.startsWith('../');
+}
+
+/** The file a relative import in `fromFile` names, or `null` when there is none on disk. */
+export function resolveRelativeModule(fromFile: string, specifier: string): string | null {
+  if (!isRelativeSpecifier(specifier) || !path.isAbsolute(fromFile)) return null;
+  const base = path.resolve(path.dirname(fromFile), specifier);
+  const extension = path.extname(base);
+  const candidates = [
+    ...(SOURCE_FOR_OUTPUT[extension] ?? []).map((ext) => base.slice(0, -extension.length) + ext),
+    base,
+    ...EXTENSIONS.map((ext) => base + ext),
+    ...EXTENSIONS.map((ext) => path.join(base, `index${ext}`)),
+  ];
+  for (const candidate of candidates) {
+    try {
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+      // Not this candidate.
+    }
+  }
+  return null;
+}
+
+/** Parses (or returns the cached parse of) a file; `null` when unreadable, too large or unparsable. */
+export function loadModule(file: string): SourceUnit | null {
+  let stats;
+  try {
+    stats = statSync(file);
+  } catch {
+    return null;
+  }
+  const cached = cache.get(file);
+  if (cached?.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.unit;
+  let unit: SourceUnit | null = null;
+  if (stats.size <= MAX_FILE_BYTES) {
+    try {
+      unit = parseSourceUnit(file, readFileSync(file, 'utf8'));
+    } catch {
+      unit = null; // A file we cannot parse is a file we do not follow.
+    }
+  }
+  cache.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, unit });
+  return unit;
+}
+
+/** Resolves and loads a relative import of `fromFile`. */
+export function loadRelativeModule(fromFile: string, specifier: string): SourceUnit | null {
+  const file = resolveRelativeModule(fromFile, specifier);
+  return file === null ? null : loadModule(file);
+}
+
+/**
+ * The declaration node a module exports under `name` (`'default'` for the default export):
+ * the function of `export function f`, the init of `export const f = …`, the class of
+ * `export class C`, following `export { a as b }` to the local binding. Re-exports from other
+ * modules (`export { x } from './y'`) are followed up to a small depth.
+ */
+export function findExport(unit: SourceUnit, name: string, depth = 0): { unit: SourceUnit; node: TSESTree.Node } | null {
+  if (depth > 4) return null;
+  for (const statement of unit.ast.body) {
+    if (statement.type === 'ExportDefaultDeclaration' && name === 'default') {
+      const declaration = statement.declaration;
+      return declaration.type === 'Identifier' ? findLocal(unit, declaration.name) : { unit, node: declaration };
+    }
+    if (statement.type !== 'ExportNamedDeclaration') continue;
+    const { declaration } = statement;
+    if (declaration) {
+      if ((declaration.type === 'FunctionDeclaration' || declaration.type === 'ClassDeclaration') && declaration.id?.name === name) {
+        return { unit, node: declaration };
+      }
+      if (declaration.type === 'VariableDeclaration') {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init) return { unit, node: declarator.init };
+        }
+      }
+      continue;
+    }
+    for (const specifier of statement.specifiers) {
+      const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
+      if (exported !== name) continue;
+      const local = specifier.local.type === 'Identifier' ? specifier.local.name : specifier.local.value;
+      if (statement.source) {
+        const target = loadRelativeModule(unit.filename, statement.source.value);
+        return target ? findExport(target, local, depth + 1) : null;
+      }
+      return findLocal(unit, local);
+    }
+  }
+  for (const statement of unit.ast.body) {
+    if (statement.type === 'ExportAllDeclaration' && statement.exported === null) {
+      const target = loadRelativeModule(unit.filename, statement.source.value);
+      const found = target ? findExport(target, name, depth + 1) : null;
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** A top-level function, class or `const` of the module by name. */
+function findLocal(unit: SourceUnit, name: string): { unit: SourceUnit; node: TSESTree.Node } | null {
+  for (const statement of unit.ast.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' && statement.declaration ? statement.declaration : statement;
+    if ((declaration.type === 'FunctionDeclaration' || declaration.type === 'ClassDeclaration') && declaration.id?.name === name) {
+      return { unit, node: declaration };
+    }
+    if (declaration.type === 'VariableDeclaration') {
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init) return { unit, node: declarator.init };
+      }
+    }
+  }
+  return null;
+}

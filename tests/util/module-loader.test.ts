@@ -1,0 +1,34 @@
+import path from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { findExport, loadModule, loadRelativeModule, resolveRelativeModule } from '../../src/util/module-loader.js';
+
+const from = path.join(__dirname, 'fixtures', 'loader', 'server.ts');
+
+describe('module loader', () => {
+  it('resolves NodeNext-style `.js` imports to `.ts` sources, and extensionless ones', () => {
+    const expected = path.join(__dirname, 'fixtures', 'loader', 'helpers.ts');
+    expect(resolveRelativeModule(from, './helpers.js')).toBe(expected);
+    expect(resolveRelativeModule(from, './helpers')).toBe(expected);
+    expect(resolveRelativeModule(from, './missing.js')).toBeNull();
+    expect(resolveRelativeModule(from, 'node:fs')).toBeNull();
+  });
+
+  it('parses a module once and returns the cached unit while the file is unchanged', () => {
+    const file = path.join(__dirname, 'fixtures', 'loader', 'helpers.ts');
+    const first = loadModule(file);
+    expect(first).not.toBeNull();
+    expect(loadModule(file)).toBe(first);
+  });
+
+  it('finds exported functions, consts, renamed locals and star re-exports', () => {
+    const unit = loadRelativeModule(from, './helpers.js');
+    if (!unit) throw new Error('helpers.ts did not load');
+    expect(findExport(unit, 'shout')?.node.type).toBe('FunctionDeclaration');
+    expect(findExport(unit, 'GREETING')?.node.type).toBe('Literal');
+    expect(findExport(unit, 'double')?.node.type).toBe('ArrowFunctionExpression');
+    expect(findExport(unit, 'EXTRA')?.unit.filename).toBe(path.join(__dirname, 'fixtures', 'loader', 'more.ts'));
+    expect(findExport(unit, 'nothing')).toBeNull();
+  });
+});
