@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+// stdio entry: the way desktop clients start the server.
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+
+import { createServer } from './server.js';
+
+const server = createServer();
+await server.connect(new StdioServerTransport());
+console.error('workspace-assistant: listening on stdio');
