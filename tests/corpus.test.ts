@@ -1,49 +1,19 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
+import { listSourceFiles, parseAnnotations } from './support/annotations.js';
 import { createPresetESLint, repoRoot } from './support/lint.js';
 
 /**
- * The annotated corpus, in Semgrep's test convention. A comment `// ruleid: <rule>` says the next
- * code line must be reported by that rule; `// ok: <rule>` says it must not be. `todoruleid` marks
- * a finding the pattern (ast-grep) ruleset cannot see but ESLint must; `todook` a line the pattern
- * ruleset wrongly reports and ESLint must not. Every finding of the strict preset must be expected.
+ * The annotated corpus, in Semgrep's test convention (see `support/annotations.ts`). Every finding
+ * of the strict preset must be expected.
  */
 const corpusDir = path.join(repoRoot, 'tests', 'corpus');
-const SOURCE = /\.(ts|tsx|mts|cts|js|mjs|cjs)$/;
-
-export interface Annotation {
-  kind: 'ruleid' | 'ok' | 'todoruleid' | 'todook';
-  rule: string;
-  /** 1-based line the annotation applies to. */
-  line: number;
-}
-
-export function parseAnnotations(text: string): Annotation[] {
-  const lines = text.split('\n');
-  const annotations: Annotation[] = [];
-  const pending: Omit<Annotation, 'line'>[] = [];
-  for (const [index, raw] of lines.entries()) {
-    const match = /^\s*\/\/\s*(ruleid|ok|todoruleid|todook):\s*([\w\s,-]+?)\s*$/.exec(raw);
-    if (match) {
-      for (const rule of (match[2] as string).split(',')) pending.push({ kind: match[1] as Annotation['kind'], rule: rule.trim() });
-      continue;
-    }
-    if (pending.length > 0 && raw.trim() !== '') {
-      for (const p of pending) annotations.push({ ...p, line: index + 1 });
-      pending.length = 0;
-    }
-  }
-  return annotations;
-}
 
 export function listCorpusFiles(dir = corpusDir): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => SOURCE.test(file))
-    .map((file) => path.join(dir, file))
-    .sort();
+  return listSourceFiles(dir);
 }
 
 describe('annotated corpus (strict preset)', () => {

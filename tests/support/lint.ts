@@ -8,12 +8,15 @@ export const repoRoot = path.join(__dirname, '..', '..');
 
 export type PresetName = 'recommended' | 'strict';
 
-/** An ESLint instance with only this plugin's preset: the target's own config files are ignored. */
-export function createPresetESLint(preset: PresetName, cwd = repoRoot): ESLint {
+/**
+ * An ESLint instance with only this plugin's preset (and `extra` config objects after it, e.g. rule
+ * options): the target's own config files are ignored.
+ */
+export function createPresetESLint(preset: PresetName, cwd = repoRoot, extra: Linter.Config[] = []): ESLint {
   return new ESLint({
     cwd,
     overrideConfigFile: true,
-    overrideConfig: [plugin.configs[`flat/${preset}`]],
+    overrideConfig: [plugin.configs[`flat/${preset}`], ...extra],
     ignore: false,
   });
 }
