@@ -1,4 +1,5 @@
 import * as parser from '@typescript-eslint/parser';
+import type { ESLint } from 'eslint';
 
 import { createPresets, NAMESPACE, type Presets } from '../configs/presets.js';
 import type { McpSecurityPlugin } from './types.js';
@@ -10,7 +11,8 @@ const { name, version } = readPackageInfo();
 
 const plugin: McpSecurityPlugin = {
   meta: { name, version, namespace: NAMESPACE },
-  rules: rules,
+  // typescript-eslint's RuleModule and ESLint's RuleDefinition describe the same object with different context types.
+  rules: rules as unknown as NonNullable<ESLint.Plugin['rules']>,
   configs: {} as Presets,
 };
 Object.assign(plugin.configs, createPresets(plugin, parser));
