@@ -9,7 +9,7 @@
 // Adding a section: write an object { id, title, run(ctx) } (see `Section` below) and append it to SECTIONS.
 // The lint section shows the shape; planned ones are a "description text" micro-benchmark (cost of the
 // description checks per MB of text) and a timing of the scan command over the largest corpus (ctx.corpora.at(-1)).
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -224,10 +224,15 @@ async function main() {
   const corpora = [1, 4, 16].map((factor) => {
     const label = factor === 1 ? 'S' : `${factor}S`;
     const dir = path.join(BENCH_DIR, 'corpus', label);
-    const { files, bytes } = writeCorpus(dir, { projects: Math.ceil(args.s / filesPerProject) * factor, filesPerProject });
+    // Written aside and moved in place: another bench in the same tree may be reading the previous copy.
+    const staging = path.join(BENCH_DIR, 'corpus', `.staging-${process.pid}-${label}`);
+    const { files, bytes } = writeCorpus(staging, { projects: Math.ceil(args.s / filesPerProject) * factor, filesPerProject });
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(staging, dir);
     return { label, factor, dir, files, bytes };
   });
-  const runsDir = path.join(BENCH_DIR, 'runs');
+  // Per process, so that two benches in one working tree do not delete each other's copies.
+  const runsDir = path.join(BENCH_DIR, 'runs', String(process.pid));
   rmSync(runsDir, { recursive: true, force: true });
   const ctx = {
     root: ROOT,
