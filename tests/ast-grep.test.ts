@@ -3,6 +3,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import os from 'node:os';
 import path from 'node:path';
 
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 
@@ -234,7 +236,7 @@ describe('the packed ruleset, as the README runs it', () => {
     expect(unexpected).toEqual([]);
   });
 
-  it('writes SARIF 2.1.0 with one result per finding', () => {
+  it('writes valid SARIF 2.1.0 with one result per finding', () => {
     const dir = project('sarif', 'vulnerable-server');
     const run = runAstGrep(['scan', '-c', CONFIG, '--format', 'sarif', 'src/'], dir);
     expect(run.status, run.stderr).toBe(1);
@@ -243,6 +245,12 @@ describe('the packed ruleset, as the README runs it', () => {
       runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
     };
     expect(sarif.version).toBe('2.1.0');
+    // The official SARIF 2.1.0 schema (vendored for the scan command's tests).
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const schema = JSON.parse(readFileSync(path.join(repoRoot, 'tests', 'cli', 'fixtures', 'sarif-schema-2.1.0.json'), 'utf8')) as object;
+    const validate = ajv.compile(schema);
+    expect(validate(sarif), JSON.stringify(validate.errors, null, 2)).toBe(true);
     const results = sarif.runs.flatMap((r) => r.results);
     expect(results.length).toBe(scanJson(['src/'], { config: CONFIG, cwd: dir }).length);
     for (const result of results) {
