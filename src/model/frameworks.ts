@@ -1,3 +1,5 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
 import { getImportedModules } from '../util/module-refs.js';
 import type { SourceUnit } from '../util/source-unit.js';
 
@@ -48,4 +50,38 @@ export function importsAny(unit: SourceUnit, prefixes: readonly string[]): boole
     if (prefixes.some((prefix) => matchesPrefix(module, prefix))) return true;
   }
   return false;
+}
+
+/** Class names of MCP servers, for the optional type check of a registration's receiver. */
+const SERVER_TYPE_NAMES = new Set(['McpServer', 'Server', 'FastMCP', 'EdgeFastMCP', 'LiteMCP', 'MCPServer', 'EasyMCP']);
+/** Where those classes are declared (`Server` alone is also node:http's). */
+const SERVER_DECLARATION_PATH = /[\\/]node_modules[\\/](?:@modelcontextprotocol[\\/]|fastmcp|firecrawl-fastmcp|litemcp|tmcp|mcp-lite|mcp-use|@mastra[\\/]mcp|easy-mcp)/;
+
+/**
+ * Type sharpening: true when the file was linted with type information and `receiver`'s type is
+ * an MCP server class declared by an MCP package (an injected `server: McpServer` in a file that
+ * imports nothing from MCP, e.g. it gets the type through a local `Context` interface).
+ */
+export function hasMcpServerType(unit: SourceUnit, receiver: TSESTree.Node): boolean {
+  const services = unit.typeServices;
+  if (!services) return false;
+  try {
+    const type = services.getTypeAtLocation(receiver);
+    const symbol = type.getSymbol() ?? type.aliasSymbol;
+    if (!symbol || !SERVER_TYPE_NAMES.has(symbol.getName())) return false;
+    return (symbol.getDeclarations() ?? []).some((d) => SERVER_DECLARATION_PATH.test(d.getSourceFile().fileName));
+  } catch {
+    return false; // a node the type checker does not know (e.g. from a followed module)
+  }
+}
+
+/** The file imports an MCP framework, or (with types) `receiver` is typed as an MCP server. */
+export function isMcpCode(unit: SourceUnit, receiver: TSESTree.Node | null): boolean {
+  return importsMcpFramework(unit) || (receiver !== null && hasMcpServerType(unit, receiver));
+}
+
+/** The receiver of `a.b.method(…)` (`a.b`), or `null` for a plain function call. */
+export function getReceiver(call: TSESTree.CallExpression): TSESTree.Node | null {
+  const callee = call.callee.type === 'ChainExpression' ? call.callee.expression : call.callee;
+  return callee.type === 'MemberExpression' ? callee.object : null;
 }

@@ -1,58 +1,62 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { getKeyName, isFunctionNode, resolveValue, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { getKeyName, isFunctionNode, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { getVariable, type SourceUnit } from '../util/source-unit.js';
+import { plainLens, type Lens } from './lens.js';
 
 export interface ResolvedHandler {
+  /** The function; it may live in another unit (a relative module the handler was imported from). */
   readonly handler: FunctionNode | null;
   /** Calls found wrapped around the function, outermost first (`withRateLimit(fn)`). */
   readonly wrappers: readonly TSESTree.CallExpression[];
 }
 
-const MAX_HOPS = 6;
+const MAX_HOPS = 8;
 
 /**
  * Finds the function a registration passes as its handler, through the ways real servers pass
- * one: inline, an identifier bound to a function (declaration or `const`), `this.method` /
- * `obj.method`, `.bind(…)`, and wrapper calls such as `withRateLimit(fn)` (the wrapper is recorded:
- * it may be a rate guard).
+ * one: inline, an identifier bound to a function (declaration or `const`), an import from a
+ * relative module (followed with the module loader: the function then belongs to that module's
+ * unit, see `getUnitOfNode`), `this.method` / `obj.method` / `ns.method`, `.bind(…)`, and wrapper
+ * calls such as `withRateLimit(fn)` (the wrapper is recorded: it may be a rate guard). `lens`
+ * (default: the plain lens of `unit`) decides how identifiers are read, e.g. a loop variable.
  */
-export function resolveHandler(unit: SourceUnit, expression: TSESTree.Node): ResolvedHandler {
+export function resolveHandler(unit: SourceUnit, expression: TSESTree.Node, lens: Lens = plainLens(unit)): ResolvedHandler {
   const wrappers: TSESTree.CallExpression[] = [];
   let current: TSESTree.Node = expression;
   for (let hop = 0; hop < MAX_HOPS; hop++) {
-    current = resolveValue(unit, current);
+    current = lens.value(current);
     if (isFunctionNode(current)) return { handler: current, wrappers };
-    if (current.type === 'Identifier') {
-      const declaration = getFunctionDeclaration(unit, current);
-      return { handler: declaration, wrappers };
-    }
+    if (current.type === 'Identifier') return { handler: getFunctionDeclaration(lens.unitOf(current), current), wrappers };
     if (current.type === 'CallExpression') {
+      const callee = unwrapExpression(current.callee);
       // fn.bind(this)
-      if (current.callee.type === 'MemberExpression' && getKeyName(current.callee) === 'bind') {
-        current = current.callee.object;
+      if (callee.type === 'MemberExpression' && getKeyName(callee) === 'bind') {
+        current = callee.object;
         continue;
       }
       // wrapper(fn, options): the first function-valued argument is the handler.
-      const inner = current.arguments.find((arg) => arg.type !== 'SpreadElement' && looksLikeFunction(unit, arg));
+      const inner = current.arguments.find((arg) => arg.type !== 'SpreadElement' && looksLikeFunction(lens, arg));
       if (!inner) return { handler: null, wrappers };
       wrappers.push(current);
       current = inner;
       continue;
     }
     if (current.type === 'MemberExpression') {
-      const method = resolveMethod(unit, current);
-      return { handler: method, wrappers };
+      const method = resolveThisMember(current);
+      if (!method) return { handler: null, wrappers };
+      current = method;
+      continue;
     }
     return { handler: null, wrappers };
   }
   return { handler: null, wrappers };
 }
 
-function looksLikeFunction(unit: SourceUnit, node: TSESTree.Node): boolean {
-  const value = resolveValue(unit, node);
+function looksLikeFunction(lens: Lens, node: TSESTree.Node): boolean {
+  const value = lens.value(node);
   if (isFunctionNode(value)) return true;
-  if (value.type === 'Identifier') return getFunctionDeclaration(unit, value) !== null;
+  if (value.type === 'Identifier') return getFunctionDeclaration(lens.unitOf(value), value) !== null;
   if (value.type === 'MemberExpression') return true; // this.handle, handlers.search
   return value.type === 'CallExpression';
 }
@@ -65,30 +69,17 @@ function getFunctionDeclaration(unit: SourceUnit, identifier: TSESTree.Identifie
 }
 
 /**
- * `this.handleSearch` inside a class, or `handlers.search` with `const handlers = { search() {} }`:
- * the method or function-valued property it names.
+ * `this.handleSearch` inside a class: the method, or the value of the class field, it names.
+ * (`obj.method` on an object literal is already followed by the lens.)
  */
-function resolveMethod(unit: SourceUnit, member: TSESTree.MemberExpression): FunctionNode | null {
+function resolveThisMember(member: TSESTree.MemberExpression): TSESTree.Node | null {
   const name = getKeyName(member);
-  if (name === null) return null;
-  const object = unwrapExpression(member.object);
-  if (object.type === 'ThisExpression') {
-    const classBody = findEnclosingClassBody(member);
-    if (!classBody) return null;
-    for (const element of classBody.body) {
-      if ((element.type === 'MethodDefinition' || element.type === 'PropertyDefinition') && getKeyName(element) === name) {
-        const value = element.value ? unwrapExpression(element.value) : null;
-        return isFunctionNode(value) ? value : null;
-      }
-    }
-    return null;
-  }
-  const target = resolveValue(unit, object);
-  if (target.type !== 'ObjectExpression') return null;
-  for (const property of target.properties) {
-    if (property.type === 'Property' && getKeyName(property) === name) {
-      const value = resolveValue(unit, property.value);
-      return isFunctionNode(value) ? value : null;
+  if (name === null || unwrapExpression(member.object).type !== 'ThisExpression') return null;
+  const classBody = findEnclosingClassBody(member);
+  if (!classBody) return null;
+  for (const element of classBody.body) {
+    if ((element.type === 'MethodDefinition' || element.type === 'PropertyDefinition') && !element.static && getKeyName(element) === name) {
+      return element.value ?? null;
     }
   }
   return null;

@@ -1,37 +1,125 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
 import { memoize } from '../util/memo.js';
-import { walk, type SourceUnit } from '../util/source-unit.js';
+import { getUnitOfNode, walk, type SourceUnit } from '../util/source-unit.js';
+import { recognizeInstructions, recognizeListHandler, type SiteRecognizer } from './description-sites.js';
+import { plainLens } from './lens.js';
+import { recognizeRegistrationCall } from './recognizers/calls.js';
+import { recognizeEasyMcp } from './recognizers/easy-mcp.js';
+import { recognizeGenericDefinition } from './recognizers/generic.js';
+import { recognizeLoopRegistration } from './recognizers/loops.js';
 import { recognizeLowLevel } from './recognizers/low-level.js';
-import { recognizeMcpSdk } from './recognizers/mcp-sdk.js';
+import { recognizeMcpFramework } from './recognizers/mcp-framework.js';
+import { recognizeMcpNest } from './recognizers/mcp-nest.js';
 import type { Recognizer } from './recognizers/types.js';
+import { recognizeXmcp } from './recognizers/xmcp.js';
 import type { DescriptionSite, ToolHandler } from './types.js';
 
 export type * from './types.js';
 
-/** Every recognizer, tried in order on each node; the first that answers wins. */
-const RECOGNIZERS: readonly Recognizer[] = [recognizeMcpSdk, recognizeLowLevel];
+/** Registration calls, written out or inside a loop (see `recognizers/calls.ts` for the order). */
+const recognizeCall: Recognizer = (node, unit) =>
+  node.type === 'CallExpression' ? recognizeRegistrationCall(node, plainLens(unit)) : null;
 
-/** Every tool, prompt and resource handler registered in the file (one pass, memoised per unit). */
-export const getToolHandlers = memoize((unit: SourceUnit): readonly ToolHandler[] => {
+/**
+ * Every recognizer, by the node type it looks at, tried in order; the first that answers wins.
+ * Dispatching on the node type first keeps the per-node cost of the walk at one map lookup.
+ */
+const RECOGNIZERS: Readonly<Partial<Record<TSESTree.Node['type'], readonly Recognizer[]>>> = {
+  // A registration inside a loop first: it yields one handler per element of the loop.
+  CallExpression: [recognizeLoopRegistration, recognizeCall, recognizeLowLevel],
+  ClassDeclaration: [recognizeMcpFramework],
+  ClassExpression: [recognizeMcpFramework],
+  MethodDefinition: [recognizeMcpNest, recognizeEasyMcp],
+  ExportDefaultDeclaration: [recognizeXmcp],
+  ObjectExpression: [recognizeGenericDefinition],
+};
+
+/** Description sites that belong to no handler (server instructions, low-level list results). */
+const SITE_RECOGNIZERS: Readonly<Partial<Record<TSESTree.Node['type'], readonly SiteRecognizer[]>>> = {
+  NewExpression: [recognizeInstructions],
+  CallExpression: [recognizeInstructions, recognizeListHandler],
+};
+
+interface Analysis {
+  readonly handlers: readonly ToolHandler[];
+  readonly sites: readonly DescriptionSite[];
+}
+
+/** One walk of the file: every handler and every free-standing description site. */
+const analyze = memoize((unit: SourceUnit): Analysis => {
   const handlers: ToolHandler[] = [];
+  const definitions: ToolHandler[] = [];
+  const sites: DescriptionSite[] = [];
   walk(unit.ast, unit.visitorKeys, (node) => {
-    for (const recognize of RECOGNIZERS) {
-      const found = recognize(node, unit);
-      if (found) {
-        handlers.push(...found);
-        break;
+    const recognizers = RECOGNIZERS[node.type];
+    if (recognizers) {
+      for (const recognize of recognizers) {
+        const found = recognize(node, unit);
+        if (found) {
+          (recognize === recognizeGenericDefinition ? definitions : handlers).push(...found);
+          break;
+        }
       }
     }
+    const siteRecognizers = SITE_RECOGNIZERS[node.type];
+    if (siteRecognizers) for (const recognize of siteRecognizers) sites.push(...(recognize(node, unit) ?? []));
   });
-  return handlers;
+  const owned = ownedNodes(handlers);
+  const kept = definitions.filter((definition) => !isOwned(definition, owned));
+  return { handlers: sortBySource([...handlers, ...kept]), sites };
 });
 
 /**
- * Every LLM-visible description in the file: those of the handlers, plus the ones that belong to
- * no handler (server `instructions`, the tool list of a low-level ListTools handler).
+ * Ownership rule: a definition object found by the generic heuristic belongs to the framework
+ * recognizer that also read it (FastMCP `addTool({…})`, a registration loop over an array of such
+ * objects, tmcp/mcp-use configs…). The framework's handler is kept and the generic one dropped
+ * when they share the registration node, the schema node or a description node. This runs after
+ * the walk, so it holds whatever the source order (a `TOOLS` array above the loop that registers it).
  */
-export const getDescriptionSites = memoize((unit: SourceUnit): readonly DescriptionSite[] =>
-  getToolHandlers(unit).flatMap((handler) => handler.descriptions),
-);
+function ownedNodes(handlers: readonly ToolHandler[]): Set<TSESTree.Node> {
+  const nodes = new Set<TSESTree.Node>();
+  for (const handler of handlers) {
+    nodes.add(handler.registration);
+    if (handler.inputSchema) nodes.add(handler.inputSchema.node);
+    for (const site of handler.descriptions) nodes.add(site.node);
+  }
+  return nodes;
+}
+
+function isOwned(definition: ToolHandler, owned: ReadonlySet<TSESTree.Node>): boolean {
+  if (owned.has(definition.registration)) return true;
+  if (definition.inputSchema && owned.has(definition.inputSchema.node)) return true;
+  return definition.descriptions.some((site) => site.role !== 'parameter' && owned.has(site.node));
+}
+
+function sortBySource(handlers: ToolHandler[]): ToolHandler[] {
+  return handlers.sort((a, b) => a.registration.range[0] - b.registration.range[0]);
+}
+
+/**
+ * Every tool, prompt and resource handler registered in the file (one pass, memoised per unit).
+ * A handler's `handler`, description and schema nodes may belong to another unit (a relative
+ * module the registration imports them from): use `getUnitOfNode` before reporting on them.
+ */
+export const getToolHandlers = memoize((unit: SourceUnit): readonly ToolHandler[] => analyze(unit).handlers);
+
+/**
+ * Every LLM-visible description in the file: those of the handlers, plus the ones that belong to
+ * no handler (server `instructions`, the entries of a low-level ListTools/ListPrompts/ListResources
+ * result). Only nodes of this file, each once (a handler's role wins over a list entry's).
+ */
+export const getDescriptionSites = memoize((unit: SourceUnit): readonly DescriptionSite[] => {
+  const seen = new Set<TSESTree.Node>();
+  const out: DescriptionSite[] = [];
+  const { handlers, sites } = analyze(unit);
+  for (const site of [...handlers.flatMap((handler) => handler.descriptions), ...sites]) {
+    if (seen.has(site.node) || getUnitOfNode(site.node) !== unit) continue;
+    seen.add(site.node);
+    out.push(site);
+  }
+  return out;
+});
 
 /** The handler (if any) whose function is `fn`. */
 export function findHandlerOfFunction(unit: SourceUnit, fn: ToolHandler['handler']): ToolHandler | undefined {

@@ -38,9 +38,40 @@ function readFields(unit: SourceUnit, node: TSESTree.Node): Map<string, FieldCon
     if (property.type !== 'Property') continue;
     const name = getKeyName(property);
     if (name === null) continue;
-    fields.set(name, properties ? classifyJsonSchema(unit, property.value) : classifyZod(unit, property.value));
+    fields.set(name, properties ? classifyJsonSchema(unit, property.value) : classifyShapeField(unit, property.value));
   }
   return fields;
+}
+
+/** A raw-shape field: a zod/valibot expression, or mcp-framework's legacy `{ type: z.string(), description }`. */
+function classifyShapeField(unit: SourceUnit, node: TSESTree.Node): FieldConstraint {
+  const value = resolveValue(unit, node);
+  if (value.type === 'ObjectExpression') {
+    const type = value.properties.find((p): p is TSESTree.Property => p.type === 'Property' && getKeyName(p) === 'type');
+    return type ? classifyZod(unit, type.value) : 'unknown';
+  }
+  return classifyZod(unit, value);
+}
+
+/**
+ * Summarises an argument list such as FastMCP's prompt `arguments`, easy-mcp's `inputs` or
+ * mcp-use's legacy `inputs`: `[{ name, type?, enum?, description, required }]`.
+ */
+export function summarizeArgumentList(unit: SourceUnit, node: TSESTree.Node, validated: boolean): InputSchema {
+  const fields = new Map<string, FieldConstraint>();
+  const list = resolveValue(unit, node);
+  if (list.type === 'ArrayExpression') {
+    for (const element of list.elements) {
+      if (!element || element.type === 'SpreadElement') continue;
+      const entry = resolveValue(unit, element);
+      if (entry.type !== 'ObjectExpression') continue;
+      const nameProperty = entry.properties.find((p): p is TSESTree.Property => p.type === 'Property' && getKeyName(p) === 'name');
+      const nameValue = nameProperty && unwrapExpression(nameProperty.value);
+      if (nameValue?.type !== 'Literal' || typeof nameValue.value !== 'string') continue;
+      fields.set(nameValue.value, classifyJsonSchema(unit, entry));
+    }
+  }
+  return { node, validated, fields };
 }
 
 /** The object literal holding the fields: the raw shape, `z.object(shape)`'s argument, `S.shape` target. */
@@ -85,6 +116,10 @@ export function classifyZod(unit: SourceUnit, node: TSESTree.Node, depth = 0): F
   const isBuilder = receiver.type === 'Identifier' || (receiver.type === 'MemberExpression' && receiver.object.type === 'Identifier');
   if (isBuilder) {
     if (method in CONSTRAINING_BUILDERS) return CONSTRAINING_BUILDERS[method] as FieldConstraint;
+    const [first] = value.arguments;
+    // valibot: v.optional(v.picklist([...])), v.pipe(v.string(), v.regex(/^…$/))
+    if (VALIBOT_WRAPPERS.has(method)) return first ? classifyZod(unit, first, depth + 1) : 'unknown';
+    if (method === 'pipe') return classifyPipe(unit, value.arguments, depth);
     if (method === 'union') return classifyUnion(unit, value.arguments[0], depth);
     if (method === 'string') return 'string';
     return 'unknown';
@@ -97,6 +132,28 @@ export function classifyZod(unit: SourceUnit, node: TSESTree.Node, depth = 0): F
   if (TRANSPARENT_MODIFIERS.has(method)) return classifyZod(unit, receiver, depth + 1);
   // .transform/.refine/.pipe and anything else: the output is no longer known.
   return method === 'trim' || method === 'toLowerCase' || method === 'toUpperCase' ? classifyZod(unit, receiver, depth + 1) : 'unknown';
+}
+
+const VALIBOT_WRAPPERS = new Set(['optional', 'nullable', 'nullish', 'exactOptional', 'undefinedable', 'nonOptional', 'nonNullable', 'nonNullish']);
+/** valibot actions that keep a value's type and set: length, size and range checks, metadata. */
+const VALIBOT_CHECKS = new Set(['minLength', 'maxLength', 'length', 'nonEmpty', 'minValue', 'maxValue', 'integer', 'finite', 'safeInteger', 'multipleOf', 'description', 'title', 'metadata', 'brand', 'readonly', 'trim', 'toLowerCase', 'toUpperCase']);
+
+function classifyPipe(unit: SourceUnit, args: readonly TSESTree.CallExpressionArgument[], depth: number): FieldConstraint {
+  const [schema, ...actions] = args;
+  if (!schema || schema.type === 'SpreadElement') return 'unknown';
+  let result = classifyZod(unit, schema, depth + 1);
+  for (const action of actions) {
+    const call = action.type === 'CallExpression' ? action : null;
+    const callee = call && unwrapExpression(call.callee);
+    const name = callee?.type === 'MemberExpression' ? getKeyName(callee) : callee?.type === 'Identifier' ? callee.name : null;
+    if (name === 'regex') {
+      const pattern = call?.arguments[0];
+      if (result === 'string' && pattern?.type === 'Literal' && 'regex' in pattern && isAnchored(pattern.regex.pattern)) result = 'anchored-regex';
+    } else if (name === null || !VALIBOT_CHECKS.has(name)) {
+      return 'unknown'; // transform, check, custom actions: the output is no longer known
+    }
+  }
+  return result;
 }
 
 function classifyUnion(unit: SourceUnit, members: TSESTree.Node | undefined, depth: number): FieldConstraint {

@@ -16,6 +16,8 @@ export type Framework =
   | 'mcp-use'
   | 'mastra'
   | 'easy-mcp'
+  /** `@rekog/mcp-nest`: methods decorated `@Tool`, `@Prompt`, `@Resource`, `@ResourceTemplate`. */
+  | 'mcp-nest'
   /** A `{ name, description, inputSchema|parameters|schema, handler|execute|cb }` object of any origin. */
   | 'generic';
 

@@ -1,12 +1,17 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { findProperty, getKeyName, getStaticString, resolveValue, unwrapExpression } from '../../util/ast.js';
-import type { SourceUnit } from '../../util/source-unit.js';
-import { importsMcpFramework } from '../frameworks.js';
+import { findProperty, getKeyName, getStaticString, unwrapExpression } from '../../util/ast.js';
+import { getSingleInit, getVariable } from '../../util/source-unit.js';
+import { getConfigDescriptions } from '../descriptions.js';
+import { getReceiver, isMcpCode } from '../frameworks.js';
 import { resolveHandler } from '../handler-resolution.js';
-import { isRawShape, summarizeSchema } from '../schema.js';
+import { plainLens, type Lens } from '../lens.js';
+import { isRawShape } from '../schema.js';
 import type { DescriptionSite, InputBinding, InputSchema, ToolHandler, ToolKind } from '../types.js';
+import { argumentsBinding, plainArguments, readName, readSchema } from './common.js';
 import type { Recognizer } from './types.js';
+
+export { getParameterDescriptions } from '../descriptions.js';
 
 /** Client-controlled values on the SDK's `extra` (v1) argument, besides the tool arguments. */
 const SECONDARY_EXTRA_PATHS: readonly (readonly string[])[] = [['_meta'], ['requestInfo', 'headers']];
@@ -15,98 +20,96 @@ function extraBindings(param: number): InputBinding[] {
   return SECONDARY_EXTRA_PATHS.map((path) => ({ param, path, origin: 'secondary' as const }));
 }
 
-function argumentsBinding(param: number): InputBinding {
-  return { param, path: [], origin: 'arguments' };
-}
-
 /**
  * The official SDK's `McpServer` (v1 `@modelcontextprotocol/sdk`, v2 `@modelcontextprotocol/server`,
  * and the same calls inside mcp-handler, `@vercel/mcp-adapter`, Cloudflare `agents`):
  * `registerTool(name, config, cb)`, the deprecated variadic `tool(name, [description], [shape],
- * [annotations], cb)`, and the prompt and resource equivalents. ext-apps' `registerAppTool(server,
- * name, config, cb)` has the registerTool shape after its first argument.
+ * [annotations], cb)`, the prompt and resource equivalents, `experimental.tasks.registerToolTask(name,
+ * config, { createTask })` and `registered.update({ callback })` on the value `registerTool`
+ * returned. ext-apps' `registerAppTool(server, name, config, cb)` has the registerTool shape after
+ * its first argument. Other frameworks' `.tool()` shapes (an object first, or a config object with a
+ * `handler` last) are left to their recognizers.
  */
-export const recognizeMcpSdk: Recognizer = (node, unit) => {
-  if (node.type !== 'CallExpression') return null;
-  const callee = unwrapExpression(node.callee);
+export const recognizeMcpSdk: Recognizer = (node, unit) =>
+  node.type === 'CallExpression' ? recognizeMcpSdkCall(node, plainLens(unit)) : null;
+
+export function recognizeMcpSdkCall(call: TSESTree.CallExpression, lens: Lens): readonly ToolHandler[] | null {
+  const callee = unwrapExpression(call.callee);
   let method: string | null = null;
-  let args: readonly TSESTree.CallExpressionArgument[] = node.arguments;
+  let args = plainArguments(call);
+  if (!args) return null;
   if (callee.type === 'MemberExpression') method = getKeyName(callee);
   else if (callee.type === 'Identifier' && callee.name === 'registerAppTool') {
     method = 'registerTool';
-    args = node.arguments.slice(1);
+    args = args.slice(1);
   }
-  if (method === null || args.some((a) => a.type === 'SpreadElement')) return null;
-  const plain = args as readonly TSESTree.Expression[];
   switch (method) {
     case 'registerTool':
-      return single(registerForm(unit, node, plain, 'tool'));
+      return single(registerForm(lens, call, args, 'tool'));
+    case 'registerToolTask':
+      return single(registerForm(lens, call, args, 'tool', 'createTask'));
     case 'registerPrompt':
-      return single(registerForm(unit, node, plain, 'prompt'));
+      return single(registerForm(lens, call, args, 'prompt'));
     case 'tool':
-      return single(variadicToolForm(unit, node, plain, 'tool'));
+      return single(variadicToolForm(lens, call, args, 'tool'));
     case 'prompt':
-      return single(variadicToolForm(unit, node, plain, 'prompt'));
+      return single(variadicToolForm(lens, call, args, 'prompt'));
     case 'registerResource':
     case 'resource':
-      return single(resourceForm(unit, node, plain));
+      return single(resourceForm(lens, call, args));
+    case 'update':
+      return single(updateForm(lens, call, args));
     default:
       return null;
   }
-};
+}
 
 function single(handler: ToolHandler | null): readonly ToolHandler[] | null {
   return handler ? [handler] : null;
 }
 
-/** The name argument: a string expression (a literal, a template, or an identifier). */
-function readName(unit: SourceUnit, node: TSESTree.Expression | undefined): { name: string | null; ok: boolean } {
-  if (!node) return { name: null, ok: false };
-  const value = unwrapExpression(node);
-  if (value.type === 'Literal') return { name: typeof value.value === 'string' ? value.value : null, ok: typeof value.value === 'string' };
-  if (value.type === 'TemplateLiteral' || value.type === 'Identifier' || value.type === 'MemberExpression' || value.type === 'BinaryExpression') {
-    const resolved = resolveValue(unit, value);
-    if (resolved.type === 'ObjectExpression' || resolved.type === 'ArrowFunctionExpression' || resolved.type === 'FunctionExpression') return { name: null, ok: false };
-    return { name: getStaticString(unit, value), ok: true };
-  }
-  return { name: null, ok: false };
-}
-
 /** Strong enough evidence that this call registers an MCP tool in this file. */
-function isMcpContext(unit: SourceUnit, config: TSESTree.Node | null): boolean {
-  if (importsMcpFramework(unit)) return true;
+function isMcpContext(lens: Lens, call: TSESTree.CallExpression, config: TSESTree.Node | null): boolean {
+  if (isMcpCode(lens.unit, getReceiver(call))) return true;
   // No MCP import (an injected server): accept the unmistakable config shape.
   return config?.type === 'ObjectExpression' && findProperty(config, 'description') !== undefined &&
     (findProperty(config, 'inputSchema') !== undefined || findProperty(config, 'argsSchema') !== undefined);
 }
 
-function registerForm(unit: SourceUnit, call: TSESTree.CallExpression, args: readonly TSESTree.Expression[], kind: ToolKind): ToolHandler | null {
+function registerForm(
+  lens: Lens,
+  call: TSESTree.CallExpression,
+  args: readonly TSESTree.Expression[],
+  kind: ToolKind,
+  taskHandler?: string,
+): ToolHandler | null {
   if (args.length < 3) return null;
-  const { name, ok } = readName(unit, args[0]);
+  const { name, ok } = readName(lens, args[0]);
   if (!ok) return null;
-  const callback = args[args.length - 1] as TSESTree.Expression;
-  const config = resolveValue(unit, args[1] as TSESTree.Expression);
-  if (!isMcpContext(unit, config)) return null;
-  const { handler, wrappers } = resolveHandler(unit, callback);
+  const config = lens.value(args[1] as TSESTree.Expression);
+  if (!isMcpContext(lens, call, config)) return null;
+  let callback: TSESTree.Node = args[args.length - 1] as TSESTree.Expression;
+  if (taskHandler) {
+    // registerToolTask(name, config, { createTask(args, extra), getTask, getTaskResult })
+    const handlers = lens.value(callback);
+    const createTask = handlers.type === 'ObjectExpression' ? lens.property(handlers, taskHandler) : undefined;
+    if (!createTask) return null;
+    callback = createTask.value;
+  }
+  const { handler, wrappers } = resolveHandler(lens.unit, callback, lens);
   const schemaKey = kind === 'prompt' ? 'argsSchema' : 'inputSchema';
   const descriptions: DescriptionSite[] = [];
   let inputSchema: InputSchema | null = null;
   // An unresolvable config is assumed to carry a schema: missing an input is worse than a false one.
   let hasSchema = config.type !== 'ObjectExpression';
   if (config.type === 'ObjectExpression') {
-    const description = findProperty(config, 'description');
-    if (description) descriptions.push({ node: description.value, role: kind === 'prompt' ? 'prompt' : 'tool' });
-    const title = findProperty(config, 'title');
-    if (title) descriptions.push({ node: title.value, role: 'title' });
-    const annotations = findProperty(config, 'annotations');
-    const annotationsValue = annotations && resolveValue(unit, annotations.value);
-    const annotationTitle = annotationsValue?.type === 'ObjectExpression' ? findProperty(annotationsValue, 'title') : undefined;
-    if (annotationTitle) descriptions.push({ node: annotationTitle.value, role: 'title' });
-    const schema = findProperty(config, schemaKey);
+    descriptions.push(...getConfigDescriptions(lens, config, kind === 'prompt' ? 'prompt' : 'tool'));
+    const schema = lens.property(config, schemaKey);
     if (schema) {
       hasSchema = true;
-      inputSchema = summarizeSchema(unit, schema.value, true);
-      descriptions.push(...getParameterDescriptions(unit, schema.value));
+      const read = readSchema(lens, schema.value, true);
+      inputSchema = read.inputSchema;
+      descriptions.push(...read.descriptions);
     }
   }
   return {
@@ -114,7 +117,7 @@ function registerForm(unit: SourceUnit, call: TSESTree.CallExpression, args: rea
     kind,
     registration: call,
     name,
-    nameNode: args[0] ?? null,
+    nameNode: lens.site(args[0] as TSESTree.Expression),
     descriptions,
     inputSchema,
     handler,
@@ -124,34 +127,35 @@ function registerForm(unit: SourceUnit, call: TSESTree.CallExpression, args: rea
   };
 }
 
-function variadicToolForm(unit: SourceUnit, call: TSESTree.CallExpression, args: readonly TSESTree.Expression[], kind: ToolKind): ToolHandler | null {
+function variadicToolForm(lens: Lens, call: TSESTree.CallExpression, args: readonly TSESTree.Expression[], kind: ToolKind): ToolHandler | null {
   if (args.length < 2) return null;
-  const { name, ok } = readName(unit, args[0]);
-  if (!ok || !importsMcpFramework(unit)) return null;
+  const { name, ok } = readName(lens, args[0]);
+  if (!ok || !isMcpCode(lens.unit, getReceiver(call))) return null;
   const callback = args[args.length - 1] as TSESTree.Expression;
-  const { handler, wrappers } = resolveHandler(unit, callback);
-  if (!handler && wrappers.length === 0 && resolveValue(unit, callback).type === 'ObjectExpression') return null; // tmcp/mcp-lite shapes
+  const { handler, wrappers } = resolveHandler(lens.unit, callback, lens);
+  if (!handler && wrappers.length === 0 && lens.value(callback).type === 'ObjectExpression') return null; // mcp-lite's tool(name, { handler })
   const rest = args.slice(1, -1);
   const descriptions: DescriptionSite[] = [];
   let index = 0;
   const first = rest[0];
-  if (first && isStringExpression(unit, first)) {
-    descriptions.push({ node: first, role: kind === 'prompt' ? 'prompt' : 'tool' });
+  if (first && isStringExpression(lens, first)) {
+    descriptions.push({ node: lens.site(first), role: kind === 'prompt' ? 'prompt' : 'tool' });
     index = 1;
   }
   let inputSchema: InputSchema | null = null;
   const shape = rest[index];
   // The SDK's own rule: with two or more arguments left, a raw zod shape there is the params schema.
-  if (shape && isRawShape(unit, shape)) {
-    inputSchema = summarizeSchema(unit, shape, true);
-    descriptions.push(...getParameterDescriptions(unit, shape));
+  if (shape && isRawShape(lens.unitOf(lens.value(shape)), lens.value(shape))) {
+    const read = readSchema(lens, shape, true);
+    inputSchema = read.inputSchema;
+    descriptions.push(...read.descriptions);
   }
   return {
     framework: 'mcp-sdk',
     kind,
     registration: call,
     name,
-    nameNode: args[0] ?? null,
+    nameNode: lens.site(args[0] as TSESTree.Expression),
     descriptions,
     inputSchema,
     handler,
@@ -161,28 +165,24 @@ function variadicToolForm(unit: SourceUnit, call: TSESTree.CallExpression, args:
   };
 }
 
-function resourceForm(unit: SourceUnit, call: TSESTree.CallExpression, args: readonly TSESTree.Expression[]): ToolHandler | null {
-  if (args.length < 3 || !importsMcpFramework(unit)) return null;
-  const { name, ok } = readName(unit, args[0]);
+function resourceForm(lens: Lens, call: TSESTree.CallExpression, args: readonly TSESTree.Expression[]): ToolHandler | null {
+  if (args.length < 3 || !isMcpCode(lens.unit, getReceiver(call))) return null;
+  const { name, ok } = readName(lens, args[0]);
   if (!ok) return null;
-  const target = resolveValue(unit, args[1] as TSESTree.Expression);
+  const target = lens.value(args[1] as TSESTree.Expression);
+  // mcp-lite's resource(uriTemplate, { description }, cb) has metadata, not a URI, second.
+  if (target.type === 'ObjectExpression') return null;
   const isTemplate = target.type === 'NewExpression' && target.callee.type === 'Identifier' && target.callee.name === 'ResourceTemplate';
   const callback = args[args.length - 1] as TSESTree.Expression;
-  const { handler, wrappers } = resolveHandler(unit, callback);
-  const descriptions: DescriptionSite[] = [];
-  const metadata = args.length >= 4 ? resolveValue(unit, args[2] as TSESTree.Expression) : null;
-  if (metadata?.type === 'ObjectExpression') {
-    const description = findProperty(metadata, 'description');
-    if (description) descriptions.push({ node: description.value, role: 'resource' });
-    const title = findProperty(metadata, 'title');
-    if (title) descriptions.push({ node: title.value, role: 'title' });
-  }
+  const { handler, wrappers } = resolveHandler(lens.unit, callback, lens);
+  const metadata = args.length >= 4 ? lens.value(args[2] as TSESTree.Expression) : null;
+  const descriptions = metadata?.type === 'ObjectExpression' ? getConfigDescriptions(lens, metadata, 'resource') : [];
   return {
     framework: 'mcp-sdk',
     kind: isTemplate ? 'resource-template' : 'resource',
     registration: call,
     name,
-    nameNode: args[0] ?? null,
+    nameNode: lens.site(args[0] as TSESTree.Expression),
     descriptions,
     inputSchema: null,
     handler,
@@ -193,47 +193,43 @@ function resourceForm(unit: SourceUnit, call: TSESTree.CallExpression, args: rea
   };
 }
 
-function isTextValue(unit: SourceUnit, node: TSESTree.Node): boolean {
-  const value = resolveValue(unit, node);
-  return (value.type === 'Literal' && typeof value.value === 'string') || value.type === 'TemplateLiteral' ||
-    (value.type === 'BinaryExpression' && value.operator === '+');
+/**
+ * `const registered = server.registerTool(…); registered.update({ callback, description })`: a
+ * second place where a tool's handler and description are set. The input follows the original
+ * registration (or the update's `paramsSchema`).
+ */
+function updateForm(lens: Lens, call: TSESTree.CallExpression, args: readonly TSESTree.Expression[]): ToolHandler | null {
+  const receiver = getReceiver(call);
+  if (args.length !== 1 || receiver?.type !== 'Identifier') return null;
+  const variable = getVariable(lens.unit, receiver);
+  const init = variable && getSingleInit(variable);
+  const original = init && unwrapExpression(init);
+  if (original?.type !== 'CallExpression' || original === call) return null;
+  const [registered] = recognizeMcpSdkCall(original, lens) ?? [];
+  const update = lens.value(args[0] as TSESTree.Expression);
+  if (!registered || update.type !== 'ObjectExpression') return null;
+  const callback = lens.property(update, 'callback');
+  const descriptions = getConfigDescriptions(lens, update, registered.kind === 'prompt' ? 'prompt' : 'tool');
+  if (!callback && descriptions.length === 0) return null;
+  const { handler, wrappers } = callback ? resolveHandler(lens.unit, callback.value, lens) : { handler: null, wrappers: [] };
+  const params = lens.property(update, 'paramsSchema');
+  const schema = params ? readSchema(lens, params.value, true) : null;
+  if (schema) descriptions.push(...schema.descriptions);
+  return {
+    ...registered,
+    registration: call,
+    descriptions,
+    inputSchema: schema ? schema.inputSchema : registered.inputSchema,
+    handler,
+    inputs: schema ? [argumentsBinding(0), ...extraBindings(1)] : registered.inputs,
+    wrappers,
+  };
 }
 
-function isStringExpression(unit: SourceUnit, node: TSESTree.Expression): boolean {
-  const value = resolveValue(unit, node);
+function isStringExpression(lens: Lens, node: TSESTree.Expression): boolean {
+  const value = lens.value(node);
   if (value.type === 'Literal') return typeof value.value === 'string';
   if (value.type === 'TemplateLiteral') return true;
   if (value.type === 'BinaryExpression' && value.operator === '+') return true;
-  return getStaticString(unit, node) !== null;
-}
-
-/** `.describe('…')` calls and JSON Schema `description` keys inside a schema: LLM-visible too. */
-export function getParameterDescriptions(unit: SourceUnit, schema: TSESTree.Node): DescriptionSite[] {
-  const sites: DescriptionSite[] = [];
-  const seen = new Set<TSESTree.Node>();
-  const visit = (raw: TSESTree.Node, depth: number): void => {
-    if (depth > 8) return;
-    const node = resolveValue(unit, raw);
-    if (seen.has(node)) return;
-    seen.add(node);
-    if (node.type === 'CallExpression') {
-      const callee = unwrapExpression(node.callee);
-      if (callee.type === 'MemberExpression') {
-        if (getKeyName(callee) === 'describe' && node.arguments[0]) sites.push({ node: node.arguments[0], role: 'parameter' });
-        visit(callee.object, depth + 1);
-      }
-      for (const arg of node.arguments) if (arg.type !== 'SpreadElement') visit(arg, depth + 1);
-    } else if (node.type === 'ObjectExpression') {
-      for (const property of node.properties) {
-        if (property.type !== 'Property') continue;
-        // A JSON Schema `description` holds text; a field *named* description holds a schema.
-        if (getKeyName(property) === 'description' && isTextValue(unit, property.value)) sites.push({ node: property.value, role: 'parameter' });
-        else visit(property.value, depth + 1);
-      }
-    } else if (node.type === 'ArrayExpression') {
-      for (const element of node.elements) if (element && element.type !== 'SpreadElement') visit(element, depth + 1);
-    }
-  };
-  visit(schema, 0);
-  return sites;
+  return getStaticString(lens.unitOf(value), value) !== null;
 }
