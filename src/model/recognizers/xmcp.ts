@@ -1,5 +1,3 @@
-import path from 'node:path';
-
 import { memoize } from '../../util/memo.js';
 import { findExport } from '../../util/module-loader.js';
 import type { SourceUnit } from '../../util/source-unit.js';
@@ -24,7 +22,7 @@ interface XmcpFile {
 /** Where a file sits in xmcp's layout: under a `tools/`, `prompts/` or `resources/` directory. */
 const classifyPath = memoize((unit: SourceUnit): XmcpFile | null => {
   const segments = unit.filename.split(/[\\/]/);
-  const baseName = path.basename(unit.filename).replace(/\.[cm]?[jt]sx?$/, '');
+  const baseName = (segments[segments.length - 1] ?? '').replace(/\.[cm]?[jt]sx?$/, '');
   for (let i = segments.length - 2; i >= 0; i--) {
     const kind = DIRECTORIES[segments[i] as string];
     if (!kind) continue;
