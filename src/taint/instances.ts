@@ -1,0 +1,132 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { getKeyName, isFunctionNode, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { findExport, isRelativeSpecifier, loadRelativeModule } from '../util/module-loader.js';
+import { getSingleInit, getUnitOfNode, getVariable, type SourceUnit } from '../util/source-unit.js';
+
+/*
+ * Following a value to where it was made, for the rules that ask "what is this object?" rather
+ * than "where does this string flow?": a rate limiter instance (`require-rate-limit`), a database
+ * client, the helper a handler calls. Identifiers, `this.x` class members and relative imports are
+ * followed; nothing here tracks taint.
+ */
+
+const MAX_HOPS = 4;
+
+/** Strips `await` as well as the wrappers `unwrapExpression` strips. */
+export function unwrapAwait(node: TSESTree.Node): TSESTree.Node {
+  let current = unwrapExpression(node);
+  while (current.type === 'AwaitExpression') current = unwrapExpression(current.argument);
+  return current;
+}
+
+/** The names at the end of a callee: `this.limits.rateLimiter.consume` gives `['this', 'limits', 'rateLimiter', 'consume']`. */
+export function trailingNames(node: TSESTree.Node): string[] {
+  const names: string[] = [];
+  let current = unwrapExpression(node);
+  for (;;) {
+    if (current.type === 'Identifier') {
+      names.unshift(current.name);
+      return names;
+    }
+    if (current.type === 'ThisExpression') {
+      names.unshift('this');
+      return names;
+    }
+    if (current.type !== 'MemberExpression') return names;
+    const key = getKeyName(current);
+    if (key === null) return names;
+    names.unshift(key);
+    current = unwrapExpression(current.object);
+  }
+}
+
+/**
+ * What an identifier or `this.x` is bound to: a single value (a `const` init, a class field, a
+ * `this.x = …` in the constructor, an export of a relative module), a declared type, or nothing.
+ */
+export type Binding =
+  | { readonly kind: 'value'; readonly node: TSESTree.Node }
+  | { readonly kind: 'type'; readonly node: TSESTree.TypeNode }
+  | { readonly kind: 'none' };
+
+export function resolveBinding(node: TSESTree.Node): Binding {
+  const expression = unwrapExpression(node);
+  const unit = getUnitOfNode(expression);
+  if (!unit) return { kind: 'none' };
+  if (expression.type === 'Identifier') {
+    const variable = getVariable(unit, expression);
+    if (!variable || variable.defs.length !== 1) return { kind: 'none' };
+    const def = variable.defs[0] as TSESLint.Scope.Definition;
+    if (def.type === 'ImportBinding') return importedBinding(unit, def.node);
+    if (def.type === 'FunctionName' || def.type === 'ClassName') return { kind: 'value', node: def.node };
+    const init = getSingleInit(variable);
+    if (init) return { kind: 'value', node: init };
+    const annotation = (def.name as TSESTree.Identifier).typeAnnotation?.typeAnnotation;
+    return annotation ? { kind: 'type', node: annotation } : { kind: 'none' };
+  }
+  if (expression.type === 'MemberExpression' && unwrapExpression(expression.object).type === 'ThisExpression') {
+    const name = getKeyName(expression);
+    return name === null ? { kind: 'none' } : classMemberBinding(expression, name);
+  }
+  return { kind: 'none' };
+}
+
+function importedBinding(unit: SourceUnit, specifier: TSESTree.Node): Binding {
+  if (specifier.type !== 'ImportSpecifier' && specifier.type !== 'ImportDefaultSpecifier') return { kind: 'none' };
+  const source = (specifier.parent as TSESTree.ImportDeclaration).source.value;
+  if (!isRelativeSpecifier(source)) return { kind: 'none' };
+  const target = loadRelativeModule(unit.filename, source);
+  if (!target) return { kind: 'none' };
+  const name = specifier.type === 'ImportDefaultSpecifier'
+    ? 'default'
+    : specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
+  const found = findExport(target, name);
+  return found ? { kind: 'value', node: found.node } : { kind: 'none' };
+}
+
+/** `this.limiter`: the class field's value or type, or the constructor's `this.limiter = …`. */
+function classMemberBinding(member: TSESTree.MemberExpression, name: string): Binding {
+  let body: TSESTree.Node | undefined = member.parent;
+  while (body && body.type !== 'ClassBody') body = body.parent;
+  if (!body) return { kind: 'none' };
+  for (const element of body.body) {
+    if (element.type === 'PropertyDefinition' && !element.static && getKeyName(element) === name) {
+      if (element.value) return { kind: 'value', node: element.value };
+      const type = element.typeAnnotation?.typeAnnotation;
+      if (type) return { kind: 'type', node: type };
+    }
+    if (element.type === 'MethodDefinition' && element.kind === 'method' && !element.static && getKeyName(element) === name) {
+      return { kind: 'value', node: element.value };
+    }
+    if (element.type === 'MethodDefinition' && element.kind === 'constructor') {
+      for (const param of element.value.params) {
+        if (param.type === 'TSParameterProperty' && param.parameter.type === 'Identifier' && param.parameter.name === name) {
+          const type = param.parameter.typeAnnotation?.typeAnnotation;
+          if (type) return { kind: 'type', node: type };
+        }
+      }
+      for (const statement of element.value.body?.body ?? []) {
+        if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression') continue;
+        const target = statement.expression.left;
+        if (target.type === 'MemberExpression' && target.object.type === 'ThisExpression' && getKeyName(target) === name) {
+          return { kind: 'value', node: statement.expression.right };
+        }
+      }
+    }
+  }
+  return { kind: 'none' };
+}
+
+/** The function an identifier or member names (local declaration, `const f = () => …`, relative import). */
+export function resolveFunction(node: TSESTree.Node): FunctionNode | null {
+  let current: TSESTree.Node = unwrapExpression(node);
+  for (let hop = 0; hop < MAX_HOPS; hop++) {
+    if (isFunctionNode(current)) return current;
+    const binding = resolveBinding(current);
+    if (binding.kind !== 'value') return null;
+    current = unwrapExpression(binding.node);
+    if (current.type === 'MethodDefinition' || current.type === 'PropertyDefinition') return null;
+  }
+  return isFunctionNode(current) ? current : null;
+}
