@@ -152,7 +152,12 @@ const lintSection = {
       configs.map((c) => [c.label, ...labels.flatMap((l) => [ms(at(c.id, l).lintMs), ms(at(c.id, l).parseMs), c.id === 'floor' ? '' : ms(at(c.id, l).rulesTotalMs)])])));
 
     const budgets = [];
-    lines.push('', 'Ratios:', '');
+    /** (max - min) / median of the parse floor over the repetitions: how noisy the machine was. */
+    const spread = (l) => {
+      const values = at('floor', l).runs.map((r) => r.parseMs);
+      return (Math.max(...values) - Math.min(...values)) / median(values);
+    };
+    lines.push('', 'Ratios ("spread" is (max - min) / median of the parse floor over the repetitions):', '');
     const ratioRows = labels.map((l) => {
       const floor = at('floor', l).parseMs;
       const rec = at('recommended', l).rulesTotalMs;
@@ -160,9 +165,13 @@ const lintSection = {
       const sec = at('security', l).rulesTotalMs;
       const pass = rec <= BUDGET * floor;
       budgets.push({ pass, text: `${l}: recommended rules ${ms(rec)} ms = ${pct(rec / floor)} of the parse floor ${ms(floor)} ms (budget ${pct(BUDGET)})` });
-      return [l, `${at('floor', l).files}`, ms(floor), pct(rec / floor), pct(strict / floor), sec > 0 ? `${(rec / sec).toFixed(2)}x` : 'n/a', pass ? 'PASS' : 'FAIL'];
+      return [l, `${at('floor', l).files}`, ms(floor), pct(spread(l)), pct(rec / floor), pct(strict / floor), sec > 0 ? `${(rec / sec).toFixed(2)}x` : 'n/a', pass ? 'PASS' : 'FAIL'];
     });
-    lines.push(...formatTable(['size', 'files', 'parse floor ms', 'recommended/floor', 'strict/floor', 'recommended/security', `budget ≤${pct(BUDGET)}`], ratioRows));
+    lines.push(...formatTable(['size', 'files', 'parse floor ms', 'spread', 'recommended/floor', 'strict/floor', 'recommended/security', `budget ≤${pct(BUDGET)}`], ratioRows));
+    const noisy = labels.filter((l) => spread(l) > 0.25);
+    if (noisy.length > 0) {
+      lines.push('', `WARNING: the parse floor varied by more than 25% between repetitions at ${noisy.join(', ')} (a busy machine?): treat the ratios as rough.`);
+    }
 
     const first = labels[0];
     const last = labels.at(-1);
