@@ -142,7 +142,9 @@ export async function lintFiles(request: LintRequest): Promise<LintOutcome> {
           else analysisErrors.push({ file: file.relative, message: `unexpected ESLint message: ${message.message}` });
         }
       }
-      for (const entry of collected.get(file.path) ?? []) tools.push({ ...entry, file: file.relative });
+      for (const { name, kind, framework, ...rest } of collected.get(file.path) ?? []) {
+        tools.push({ name, kind, framework, file: file.relative, ...rest });
+      }
       collected.delete(file.path);
     } catch (error) {
       analysisErrors.push(describeError(file.relative, error, request.debug));
