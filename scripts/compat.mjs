@@ -94,18 +94,23 @@ function childEnv(extra = {}) {
   return { ...env, NO_COLOR: '1', ...extra };
 }
 
+const children = new Set();
+
 function run(command, args, { cwd, env = childEnv(), timeoutMs = 300_000 } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.add(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => { stdout += chunk; });
     child.stderr.on('data', (chunk) => { stderr += chunk; });
-    const timer = setTimeout(() => { child.kill('SIGKILL'); }, timeoutMs);
+    let timedOut = false;
+    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeoutMs);
     child.on('error', (error) => { clearTimeout(timer); reject(error); });
     child.on('close', (code, signal) => {
+      children.delete(child);
       clearTimeout(timer);
-      resolve({ code: signal ? `killed (${signal}, timeout ${timeoutMs / 1000}s?)` : code, stdout, stderr });
+      resolve({ code: signal ? `killed by ${signal}${timedOut ? ` after the ${timeoutMs / 1000}s timeout` : ''}` : code, stdout, stderr });
     });
   });
 }
@@ -154,6 +159,17 @@ async function main() {
   const started = performance.now();
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'mcp-security-compat-'));
   console.log(`compat: working in ${tmp}`);
+  // Interrupted (Ctrl-C, CI timeout): still remove the temporary projects.
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => {
+      for (const child of children) child.kill('SIGKILL');
+      // Give the killed installs a moment to stop writing before removing their directories.
+      setTimeout(() => {
+        if (!args.keep) rmSync(tmp, { recursive: true, force: true });
+        process.exit(130);
+      }, 500);
+    });
+  }
   try {
     // 1. Pack.
     const pack = await run('npm', ['pack', '--json', '--pack-destination', tmp], { cwd: ROOT });
