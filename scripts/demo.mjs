@@ -59,7 +59,8 @@ async function main() {
   if (presetRules.length === 0) console.log('  (the recommended preset has no rules yet)');
   const findings = [...byRule.values()].reduce((sum, entry) => sum + entry.count, 0);
   const silent = [...byRule].filter(([, entry]) => entry.count === 0).map(([id]) => id);
-  console.log(`\n${results.length} files linted, ${findings} findings from ${presetRules.length - silent.length}/${presetRules.length} rules` +
+  const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  console.log(`\n${plural(results.length, 'file')} linted, ${plural(findings, 'finding')} from ${presetRules.length - silent.length}/${presetRules.length} rules` +
     (parseErrors > 0 ? `, ${parseErrors} parse errors` : '') + (otherMessages > 0 ? `, ${otherMessages} other messages` : '') + '.');
   if (silent.length > 0) console.log(`Not triggered by the example: ${silent.join(', ')}.`);
 }
