@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 
 import { writeCorpus } from './bench/generate.mjs';
+import { scanSection } from './bench/scan-section.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH_DIR = path.join(ROOT, '.bench');
@@ -211,7 +212,7 @@ const lintSection = {
 };
 
 /** @type {Section[]} The bench, in order. Append new sections here. */
-const SECTIONS = [lintSection];
+const SECTIONS = [lintSection, scanSection];
 
 // ---------------------------------------------------------------------------------------------------------------
 
