@@ -203,12 +203,13 @@ export default createRule<Options, MessageId>({
     return {
       Program(program) {
         unit = getSourceUnit(context);
+        // Unshadowed globals need no resolving: `process` is the process, the others the global object.
         for (const reference of getGlobalReferences(unit)) {
           const id = reference.identifier;
-          if (id.name === 'require') {
-            if (id.parent.type === 'CallExpression' && id.parent.callee === id) visitRoot(id.parent);
-          } else {
-            visitRoot(id);
+          if (id.name === 'process') visit(id, 'process');
+          else if (id.name !== 'require') visit(id, 'global');
+          else if (id.parent.type === 'CallExpression' && id.parent.callee === id && isProcessSpecifier(id.parent.arguments[0])) {
+            visitRoot(id.parent);
           }
         }
         for (const statement of program.body) {
@@ -260,6 +261,11 @@ type Kind = 'global' | 'process' | 'env';
 const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
 /** Globals a read of the environment can start from (`require` for `require('process')`). */
 const ROOT_GLOBALS = new Set([...GLOBAL_OBJECTS, 'process', 'require']);
+
+/** `'process'` or `'node:process'` as the argument of `require(…)`. */
+function isProcessSpecifier(node: TSESTree.Node | undefined): boolean {
+  return node?.type === 'Literal' && typeof node.value === 'string' && normalizeModuleName(node.value) === 'process';
+}
 
 function getKind(ref: ModuleRef | null): Kind | null {
   if (ref === null) return null;
@@ -382,5 +388,27 @@ export function isConfigFile(filename: string, cwd: string, globs: readonly stri
   const relative = path.relative(cwd, absolute);
   const inside = relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
   const candidate = (inside ? relative : absolute).split(path.sep).join('/');
-  return globs.some((glob) => new Minimatch(glob, { dot: true }).match(candidate));
+  return getMatchers(globs).some((matcher) => matcher.test(candidate));
+}
+
+/**
+ * Compiled globs by their text. Compiling costs far more than a match and `create` runs once per
+ * file, so the regular expressions are kept; one depends on nothing but its glob's text, and the
+ * cache is bounded, so this is the one module-level cache of the rule.
+ */
+const matcherCache = new Map<string, RegExp>();
+const MAX_CACHED_MATCHERS = 256;
+const NEVER = /$^/;
+
+function getMatchers(globs: readonly string[]): RegExp[] {
+  return globs.map((glob) => {
+    let matcher = matcherCache.get(glob);
+    if (!matcher) {
+      if (matcherCache.size >= MAX_CACHED_MATCHERS) matcherCache.clear();
+      // `makeRe` gives `false` only for an invalid pattern, which matches no path.
+      matcher = new Minimatch(glob, { dot: true }).makeRe() || NEVER;
+      matcherCache.set(glob, matcher);
+    }
+    return matcher;
+  });
 }
