@@ -17,6 +17,9 @@ export const NAMESPACE = 'mcp-security';
 /** Source files the presets lint; TypeScript ones are parsed with @typescript-eslint/parser. */
 export const LINTED_FILES = ['**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}'];
 const TS_FILES = ['*.ts', '*.tsx', '*.mts', '*.cts'];
+/** eslintrc lints only `.js` unless an override names other extensions. */
+const JS_MODULE_FILES = ['*.mjs', '*.jsx'];
+const JS_SCRIPT_FILES = ['*.cjs'];
 
 type RuleWithDocs = { meta?: { docs?: Partial<McpSecurityDocs> } };
 
@@ -44,8 +47,14 @@ export function createPresets(plugin: ESLint.Plugin, parser: Linter.Parser): Pre
   const rules = (plugin.rules ?? {}) as Record<string, RuleWithDocs>;
   const legacy = (preset: PresetName): Linter.LegacyConfig => ({
     plugins: [NAMESPACE],
-    // eslintrc resolves a plugin config's parser name relative to the plugin itself.
-    overrides: [{ files: TS_FILES, parser: '@typescript-eslint/parser' }],
+    // eslintrc's espree defaults to ES5 scripts, where MCP servers (ES2022 modules) do not parse.
+    parserOptions: { ecmaVersion: 'latest', sourceType: 'module' },
+    overrides: [
+      // eslintrc resolves a plugin config's parser name relative to the plugin itself.
+      { files: TS_FILES, parser: '@typescript-eslint/parser' },
+      { files: JS_MODULE_FILES, parserOptions: { sourceType: 'module', ecmaFeatures: { jsx: true } } },
+      { files: JS_SCRIPT_FILES, parserOptions: { sourceType: 'script' } },
+    ],
     rules: getPresetRules(rules, preset),
   });
   const flat = (preset: PresetName): Linter.Config => ({
