@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
+import { memoize } from '../util/memo.js';
 import { getImportedModules } from '../util/module-refs.js';
 import type { SourceUnit } from '../util/source-unit.js';
 
@@ -37,12 +38,12 @@ function matchesPrefix(module: string, prefix: string): boolean {
 }
 
 /** True when the file imports (or requires) an MCP framework. */
-export function importsMcpFramework(unit: SourceUnit): boolean {
+export const importsMcpFramework = memoize((unit: SourceUnit): boolean => {
   for (const module of getImportedModules(unit)) {
     if (MCP_MODULE_PREFIXES.some((prefix) => matchesPrefix(module, prefix))) return true;
   }
   return false;
-}
+});
 
 /** True when the file imports a module matching one of `prefixes` (same matching as above). */
 export function importsAny(unit: SourceUnit, prefixes: readonly string[]): boolean {

@@ -68,4 +68,67 @@ describe('official SDK McpServer', () => {
     const [tool] = handlersOf("server.setRequestHandler('tools/call', async (request, ctx) => ({ content: [] }));");
     expect(tool?.kind).toBe('tool');
   });
+
+  it('experimental tasks: registerToolTask(name, config, { createTask })', () => {
+    const [tool] = handlersOf(`${IMPORTS}
+      server.experimental.tasks.registerToolTask('build', { description: 'Build', inputSchema: { target: z.string() } }, {
+        createTask: async ({ target }, extra) => ({ task: start(target) }), getTask: async () => ({}), getTaskResult: async () => ({}),
+      });`);
+    expect(tool?.name).toBe('build');
+    expect(tool?.handler?.type).toBe('ArrowFunctionExpression');
+    expect(tool?.inputs[0]).toEqual({ param: 0, path: [], origin: 'arguments' });
+  });
+
+  it('registered.update({ callback, description }): a second handler and description for the tool', () => {
+    const handlers = handlersOf(`${IMPORTS}
+      const registered = server.registerTool('run', { description: 'Run', inputSchema: { cmd: z.string() } }, async ({ cmd }) => ({ content: [] }));
+      registered.update({ description: 'Run a command', callback: async ({ cmd }) => ({ content: [{ type: 'text', text: cmd }] }) });
+      registered.update({ enabled: false });
+      db.update({ callback: 1 });`);
+    expect(handlers).toHaveLength(2);
+    expect(handlers[1]?.name).toBe('run');
+    expect(handlers[1]?.registration).not.toBe(handlers[0]?.registration);
+    expect(handlers[1]?.inputs[0]?.origin).toBe('arguments');
+    expect(handlers[1]?.handler).not.toBe(handlers[0]?.handler);
+  });
+
+  it('ext-apps registerAppTool(server, name, config, cb)', () => {
+    const [tool] = handlersOf(`import { registerAppTool } from '@modelcontextprotocol/ext-apps/server';
+      registerAppTool(server, 'chart', { description: 'Draw a chart', inputSchema: { data: z.string() }, _meta: { ui: { resourceUri: 'ui://chart' } } }, async ({ data }) => ({ content: [] }));`);
+    expect(tool?.name).toBe('chart');
+    expect(tool?.inputs[0]?.origin).toBe('arguments');
+  });
+
+  it('config by reference, with a spread base and the title in annotations', () => {
+    const [tool] = handlersOf(`${IMPORTS}
+      const base = { annotations: { title: 'Reader', readOnlyHint: true } };
+      const config = { ...base, description: 'Read', inputSchema: ReadArgs.shape };
+      const ReadArgs = z.object({ path: z.string().regex(/^[a-z]+$/) });
+      server.registerTool('read', config, readTextFileHandler);
+      server.registerTool('read_text', config, readTextFileHandler);
+      async function readTextFileHandler({ path }) { return { content: [] }; }`);
+    expect(tool?.descriptions.map((d) => d.role)).toEqual(['tool', 'title']);
+    expect([...(tool?.inputSchema?.fields ?? [])]).toEqual([['path', 'anchored-regex']]);
+    expect(handlersOf(`${IMPORTS}
+      const config = { description: 'Read', inputSchema: {} };
+      server.registerTool('a', config, h); server.registerTool('b', config, h);
+      function h() { return { content: [] }; }`).map((t) => t.handler?.type)).toEqual(['FunctionDeclaration', 'FunctionDeclaration']);
+  });
+
+  it('leaves the other frameworks’ .tool()/.resource() shapes alone', () => {
+    expect(handlersOf(`${IMPORTS} server.resource('github://repos/{owner}', { description: 'Repo' }, async (uri, vars) => ({ contents: [] }));`)
+      .map((h) => h.framework)).toEqual([]);
+    expect(handlersOf(`${IMPORTS} server.tool({ name: 'x', description: 'y' }, async () => ({ content: [] }));`).map((h) => h.framework)).toEqual(['generic']);
+  });
+
+  it('no ToolHandler for non-MCP code: Express routes, LangChain tools, AI SDK chat tools', () => {
+    expect(handlersOf(`import express from 'express';
+      const app = express();
+      app.get('/files/:name', (req, res) => res.sendFile(req.params.name));
+      app.post('/tool', async (req, res) => res.json(await run(req.body)));`)).toEqual([]);
+    expect(handlersOf(`import { tool } from '@langchain/core/tools';
+      const search = tool(async ({ q }) => find(q), { name: 'search', description: 'Search', schema: z.object({ q: z.string() }) });`)).toEqual([]);
+    expect(handlersOf(`import { tool, generateText } from 'ai';
+      await generateText({ model, tools: { weather: tool({ description: 'Weather', inputSchema: z.object({ city: z.string() }), execute: async ({ city }) => get(city) }) } });`)).toEqual([]);
+  });
 });

@@ -41,13 +41,16 @@ export const recognizeMastra: Recognizer = (node, unit) =>
 export function recognizeMastraCall(call: TSESTree.CallExpression, lens: Lens): readonly ToolHandler[] | null {
   const callee = unwrapExpression(call.callee);
   const local = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? getKeyName(callee) : null;
-  if (local !== 'createTool' && local !== 'tool') return null;
+  if (local === null || call.arguments.length !== 1) return null;
+  // Cheap first: the usual names, or an identifier imported under another name (`tool as aiTool`).
+  if (local !== 'createTool' && local !== 'tool' && !(callee.type === 'Identifier' && isImportBinding(lens, callee))) return null;
   const args = plainArguments(call);
   if (args?.length !== 1) return null;
   const ref = getModuleRef(callee);
+  const imported = ref?.path[ref.path.length - 1];
   let framework: Framework;
-  if (ref?.module.startsWith('@mastra/') && ref.path[ref.path.length - 1] === 'createTool') framework = 'mastra';
-  else if (ref?.module === 'ai' && ref.path[ref.path.length - 1] === 'tool') {
+  if (ref?.module.startsWith('@mastra/') && imported === 'createTool') framework = 'mastra';
+  else if (ref?.module === 'ai' && imported === 'tool') {
     const server = getServerKind(lens.unit);
     if (server === null) return null;
     framework = server;
@@ -65,7 +68,7 @@ export function recognizeMastraCall(call: TSESTree.CallExpression, lens: Lens): 
     inputSchema = read.inputSchema;
     descriptions.push(...read.descriptions);
   }
-  const isCreateTool = local === 'createTool';
+  const isCreateTool = framework === 'mastra' && imported === 'createTool';
   const named = isCreateTool ? readNameProperty(lens, config, 'id') : keyName(lens, call);
   return [{
     framework,
@@ -80,6 +83,10 @@ export function recognizeMastraCall(call: TSESTree.CallExpression, lens: Lens): 
     wrappers,
     resultStyle: 'raw-value',
   }];
+}
+
+function isImportBinding(lens: Lens, identifier: TSESTree.Identifier): boolean {
+  return getVariable(lens.unit, identifier)?.defs[0]?.type === 'ImportBinding';
 }
 
 /** `{ weather: tool({...}) }`: the key names the tool. */

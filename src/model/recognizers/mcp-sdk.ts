@@ -133,7 +133,13 @@ function variadicToolForm(lens: Lens, call: TSESTree.CallExpression, args: reado
   if (!ok || !isMcpCode(lens.unit, getReceiver(call))) return null;
   const callback = args[args.length - 1] as TSESTree.Expression;
   const { handler, wrappers } = resolveHandler(lens.unit, callback, lens);
-  if (!handler && wrappers.length === 0 && lens.value(callback).type === 'ObjectExpression') return null; // mcp-lite's tool(name, { handler })
+  if (!handler && wrappers.length === 0) {
+    const value = lens.value(callback);
+    if (value.type === 'ObjectExpression') return null; // mcp-lite's tool(name, { handler })
+    // `registry.tool(req.body.name, req.body)`: with nothing between name and callback, an
+    // unresolvable callback must at least be a plain identifier (an imported or injected function).
+    if (args.length === 2 && value.type !== 'Identifier') return null;
+  }
   const rest = args.slice(1, -1);
   const descriptions: DescriptionSite[] = [];
   let index = 0;
