@@ -3,7 +3,7 @@ import type { Rule } from 'eslint';
 import { getToolHandlers, type Framework, type ToolHandler, type ToolKind } from '../model/index.js';
 import { getStaticString } from '../util/ast.js';
 import { getSourceUnit, type SourceUnit } from '../util/source-unit.js';
-import { detectRateGuard } from './rate-guard.js';
+import { createRateGuardDetector, type RateGuardDetector } from './rate-guard.js';
 
 /** One tool, prompt or resource the scanned server registers. */
 export interface ToolEntry {
@@ -22,7 +22,7 @@ export interface ToolEntry {
   readonly descriptionLength: number | null;
   /** The registration passes an input schema. */
   readonly inputSchema: boolean;
-  /** A rate guard runs before the handler's work; `null`: not determined (see rate-guard.ts). */
+  /** A rate guard covers every call of the handler (see rate-guard.ts); `null`: the handler is not resolved. */
   readonly rateGuard: boolean | null;
 }
 
@@ -41,7 +41,8 @@ export function createInventoryRule(collect: (filename: string, tools: Collected
         'Program:exit'() {
           // ESLint's and typescript-eslint's context types describe the same object.
           const unit = getSourceUnit(context as unknown as Parameters<typeof getSourceUnit>[0]);
-          collect(context.filename, getToolHandlers(unit).map((handler) => describeHandler(unit, handler)));
+          const detectRateGuard = createRateGuardDetector();
+          collect(context.filename, getToolHandlers(unit).map((handler) => describeHandler(unit, handler, detectRateGuard)));
         },
       };
     },
@@ -55,7 +56,7 @@ const DESCRIPTION_ROLE: Readonly<Record<ToolKind, string>> = {
   'resource-template': 'resource',
 };
 
-export function describeHandler(unit: SourceUnit, handler: ToolHandler): Collected {
+export function describeHandler(unit: SourceUnit, handler: ToolHandler, detectRateGuard: RateGuardDetector): Collected {
   const site = handler.descriptions.find((d) => d.role === DESCRIPTION_ROLE[handler.kind]);
   const text = site ? getStaticString(unit, site.node) : null;
   const { start } = handler.registration.loc;

@@ -64,7 +64,7 @@ describe('scan --format sarif', () => {
       expect(result.message.text).toMatch(/\.$/);
       const location = result.locations?.[0]?.physicalLocation;
       expect(location?.artifactLocation?.uriBaseId).toBe('%SRCROOT%');
-      expect(location?.artifactLocation?.uri).toMatch(/^src\/[\w/.-]+\.ts$/);
+      expect(location?.artifactLocation?.uri).toMatch(/^[\w-]+(\/[\w.-]+)*\.[cm]?[jt]sx?$/);
       expect(location?.region?.startLine).toBeGreaterThanOrEqual(1);
       expect(location?.region?.startColumn).toBeGreaterThanOrEqual(1);
       expect(location?.region?.endLine).toBeGreaterThanOrEqual(location?.region?.startLine ?? 1);

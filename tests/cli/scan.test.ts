@@ -25,6 +25,11 @@ describe('scan: the example servers', () => {
     expect(report.summary.parseErrors).toBe(0);
     expect(report.tools.length).toBeGreaterThan(0);
     expect(report.tools.map((tool) => tool.name)).toContain('run_command');
+    // No tool of the vulnerable server is rate limited; every tool of its secure twin is.
+    expect(report.tools.filter((tool) => tool.rateGuard !== false)).toEqual([]);
+    const secure = parseJson((await cli([path.join(examplesDir, 'secure-server'), '-f', 'json'])).stdout);
+    expect(secure.tools.length).toBe(report.tools.length);
+    expect(secure.tools.filter((tool) => tool.rateGuard !== true)).toEqual([]);
   });
 
   it('reports nothing on the secure server and exits 0', async () => {
@@ -41,7 +46,7 @@ describe('scan: the example servers', () => {
     expect(stdout).toMatch(/^eslint-plugin-mcp-security \S+: scanned \d+ files in examples\/vulnerable-server with the recommended preset/);
     expect(stdout).toMatch(/^Tools \(\d+\)$/m);
     expect(stdout).toMatch(/^ {2}name +kind +framework +location +description +schema +rate guard$/m);
-    expect(stdout).toMatch(/^ {2}run_command +tool +mcp-sdk +src\/tools\/shell\.ts:\d+ +\d+ chars +yes +(\?|yes|no)$/m);
+    expect(stdout).toMatch(/^ {2}run_command +tool +mcp-sdk +src\/tools\/shell\.ts:\d+ +\d+ chars +yes +no$/m);
     expect(stdout).toMatch(/^Findings$/m);
     expect(stdout).toMatch(/^src\/tools\/web\.ts$/m);
     expect(stdout).toMatch(/^ {2}\d+:\d+ +error +`process\.env\.GITHUB_TOKEN` is read outside the config module\..* +mcp-security\/no-env-outside-config$/m);
@@ -128,8 +133,8 @@ server.registerTool('remote', { description: text }, async () => ({ content: [] 
     });
     const report = parseJson((await cli([root, '-f', 'json'])).stdout);
     expect(report.tools).toEqual([
-      { name: 'remote', kind: 'tool', framework: 'mcp-sdk', file: 'src/dynamic.ts', line: 4, column: 1, description: 'dynamic', descriptionLength: null, inputSchema: false, rateGuard: null },
-      { name: 'add', kind: 'tool', framework: 'mcp-sdk', file: 'src/server.ts', line: 6, column: 1, description: 'static', descriptionLength: 'Add two numbers.'.length, inputSchema: true, rateGuard: null },
+      { name: 'remote', kind: 'tool', framework: 'mcp-sdk', file: 'src/dynamic.ts', line: 4, column: 1, description: 'dynamic', descriptionLength: null, inputSchema: false, rateGuard: false },
+      { name: 'add', kind: 'tool', framework: 'mcp-sdk', file: 'src/server.ts', line: 6, column: 1, description: 'static', descriptionLength: 'Add two numbers.'.length, inputSchema: true, rateGuard: false },
     ]);
   });
 

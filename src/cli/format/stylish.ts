@@ -49,7 +49,7 @@ export function formatStylish(report: ScanReport, { quiet, target }: { quiet: bo
       ]),
     ).map((line) => `  ${line}`));
     if (report.tools.some((tool) => tool.rateGuard === null)) {
-      out.push('  (rate guard "?": not determined; the detection comes with the require-rate-limit rule)');
+      out.push('  (rate guard "?": the handler function could not be resolved)');
     }
   }
 
