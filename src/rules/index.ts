@@ -1,6 +1,12 @@
+import maxDescriptionLength from './max-description-length.js';
+import noDescriptionInjection from './no-description-injection.js';
 import noEnvOutsideConfig from './no-env-outside-config.js';
+import requireInputSchema from './require-input-schema.js';
 
 /** Every rule of the plugin, by name, in alphabetical order (a test checks both). */
 export const rules = {
+  'max-description-length': maxDescriptionLength,
+  'no-description-injection': noDescriptionInjection,
   'no-env-outside-config': noEnvOutsideConfig,
+  'require-input-schema': requireInputSchema,
 };

@@ -141,6 +141,27 @@ function findHiddenCharacters(text: string): InjectionFinding | null {
   };
 }
 
+/**
+ * A fragment as messages quote it: hidden and control characters as escapes (`\u200b`,
+ * `\u{e0041}`, `\n`), and at most `max` characters (code points), cut with `…`.
+ */
+export function formatForMessage(fragment: string, max: number): string {
+  let out = '';
+  let count = 0;
+  for (const char of fragment) {
+    if (count === max) return `${out}…`;
+    const cp = char.codePointAt(0) as number;
+    if (cp === 0x0a) out += '\\n';
+    else if (cp === 0x09) out += '\\t';
+    else if (cp === 0x0d) out += '\\r';
+    else if (getHiddenCharacterName(cp) !== null || (cp >= 0xd800 && cp <= 0xdfff)) {
+      out += cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
+    } else out += char;
+    count++;
+  }
+  return out;
+}
+
 /** `text.slice(start, end)`, widened so that no surrogate pair is cut in two. */
 function sliceCodePoints(text: string, start: number, end: number): string {
   const isLow = (index: number): boolean => index > 0 && index < text.length && text.charCodeAt(index) >= 0xdc00 && text.charCodeAt(index) <= 0xdfff;

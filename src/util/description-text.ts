@@ -62,6 +62,25 @@ export const resolveDescriptionText = memoize((node: TSESTree.Node): Description
 });
 
 /**
+ * How messages name a description site of a role (the model's `DescriptionRole`), with where its
+ * text came from when that is elsewhere: "tool description (from `./text.ts`)".
+ */
+export function describeSite(role: string, origin: string | null): string {
+  const label = SITE_LABELS[role] ?? 'description';
+  return origin === null ? label : `${label} (from ${origin})`;
+}
+
+const SITE_LABELS: Readonly<Record<string, string>> = {
+  tool: 'tool description',
+  'tool-list': 'tool description',
+  title: 'title',
+  parameter: 'parameter description',
+  prompt: 'prompt description',
+  resource: 'resource description',
+  instructions: 'server `instructions` text',
+};
+
+/**
  * Characters as the model receives them: Unicode code points. UTF-16 length would count an emoji
  * or a tag character twice; grapheme clusters would hide a whole run of invisible tag characters
  * inside one visible character.
