@@ -1,0 +1,62 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { isFunctionNode, unwrapExpression } from '../util/ast.js';
+
+/*
+ * Statement order within a function: which write of a variable reaches a read, and whether one
+ * statement runs before another on every path. Approximate (AST-based), conservative where it
+ * matters: when in doubt, more writes reach and fewer checks dominate.
+ */
+
+/**
+ * The writes of a variable that can reach `use`: the last one before it that runs unconditionally
+ * on the way (and any conditional ones after that), plus writes later in the same loop.
+ */
+export function reachingWrites(writes: readonly TSESLint.Scope.Reference[], use: TSESTree.Node): TSESLint.Scope.Reference[] {
+  const before = writes.filter((w) => w.identifier.range[1] <= use.range[0]).sort((a, b) => b.identifier.range[0] - a.identifier.range[0]);
+  if (before.length === 0) return [...writes];
+  const result: TSESLint.Scope.Reference[] = [];
+  for (const write of before) {
+    result.push(write);
+    if (dominates(write.identifier, use)) break;
+  }
+  const loop = enclosingLoop(use);
+  if (loop) for (const write of writes) if (write.identifier.range[0] > use.range[1] && loop.range[0] <= write.identifier.range[0] && write.identifier.range[1] <= loop.range[1]) result.push(write);
+  return result;
+}
+
+export const STATEMENT_LISTS = new Set(['BlockStatement', 'Program', 'StaticBlock', 'SwitchCase']);
+
+/** The statement holding `node` directly in a statement list, and that list's owner. */
+export function statementOf(node: TSESTree.Node): TSESTree.Node | null {
+  let current: TSESTree.Node = node;
+  while (current.parent && !STATEMENT_LISTS.has(current.parent.type)) {
+    if (isFunctionNode(current.parent)) return null;
+    current = current.parent;
+  }
+  return current.parent ? current : null;
+}
+
+/** True when the write `id` runs, unconditionally, before `use` on every path to it. */
+export function dominates(id: TSESTree.Node, use: TSESTree.Node): boolean {
+  const statement = statementOf(id);
+  if (!statement) return false;
+  // The write must be the statement itself (`x = e;`, `let x = e;`), not inside a condition.
+  const direct = statement.type === 'VariableDeclaration' ||
+    (statement.type === 'ExpressionStatement' && unwrapExpression(statement.expression).type === 'AssignmentExpression' && id.parent === unwrapExpression(statement.expression));
+  if (!direct) return false;
+  const list = statement.parent;
+  for (let current: TSESTree.Node | undefined = use; current; current = current.parent) {
+    if (current.parent === list) return current.range[0] > statement.range[0];
+  }
+  return false;
+}
+
+export function enclosingLoop(node: TSESTree.Node): TSESTree.Node | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return null;
+    if (current.type === 'ForStatement' || current.type === 'ForOfStatement' || current.type === 'ForInStatement' || current.type === 'WhileStatement' || current.type === 'DoWhileStatement') return current;
+  }
+  return null;
+}
+

@@ -1,0 +1,115 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import type { ToolHandler } from '../model/types.js';
+import { getUnitOfNode, type SourceUnit } from '../util/source-unit.js';
+import { getAnalysis } from './propagation.js';
+import { sinkHasKind } from './sinks.js';
+import { describeSource, isInputOrigin, TOOL_INPUT_SOURCES } from './sources.js';
+import { functionFlows, reachableSinks, type SummaryFlow } from './summaries.js';
+import type { Flow, FlowStep, FlowWeakness, Origin, SinkCall, SinkKind, SinkPoint, SourceModel } from './types.js';
+
+/** How an origin fares at a sink position: unsafe, safe, or safe but for a weakness. */
+export function sinkVerdict(kind: SinkKind, origin: Origin, point: SinkPoint): 'unsafe' | 'safe' | FlowWeakness {
+  const state = origin.state;
+  switch (kind) {
+    case 'argument':
+      return state.leadingSafe ? 'safe' : 'unsafe';
+    case 'path': {
+      const contained = state.contained === true || state.segment === 'safe-segment' || (state.noDotDot === true && state.notAbsolute === true) ||
+        (state.parentOnly === true && point.target !== 'dir');
+      if (contained) return state.realpath ? 'safe' : { type: 'symlink' };
+      if (state.bypass) {
+        const guardUnit = getUnitOfNode(state.bypass);
+        if (guardUnit) return { type: 'prefix-bypass', guard: state.bypass, guardUnit, ...(state.bypassSite ? { site: state.bypassSite } : {}) };
+      }
+      return 'unsafe';
+    }
+    default:
+      return 'unsafe';
+  }
+}
+
+function toFlow(unit: SourceUnit, kind: SinkKind, summary: SummaryFlow, weakness: FlowWeakness | null): Flow | null {
+  const source = describeSource(summary.origin);
+  if (!source) return null;
+  const crossIndex = summary.steps.findIndex((step) => step.unit !== unit);
+  const via: readonly FlowStep[] = crossIndex >= 0 ? summary.steps.slice(crossIndex) : [];
+  let entry: TSESTree.Node = crossIndex >= 0 ? (summary.steps[crossIndex] as FlowStep).call : summary.point.node;
+  if (weakness?.type === 'prefix-bypass') {
+    const site = weakness.site;
+    if (weakness.guardUnit === unit) entry = weakness.guard;
+    else if (site && getUnitOfNode(site) === unit) entry = site;
+  }
+  return {
+    kind,
+    source,
+    sink: {
+      call: summary.call,
+      point: summary.point,
+      label: summary.call.spec.label,
+      file: summary.call.unit.filename,
+      line: summary.point.node.loc.start.line,
+    },
+    entry,
+    via,
+    ...(weakness ? { weakness } : {}),
+    origin: summary.origin,
+  };
+}
+
+/** Options of {@link findFlows}. */
+export interface FindFlowsOptions {
+  /** Sources besides (or instead of) tool input; default: the handler's input bindings. */
+  readonly sources?: SourceModel;
+}
+
+/**
+ * Every flow from a handler's input into sinks of the given kinds: inside the handler, in
+ * functions of the same file it calls (the sink is reported where it is), and in functions of
+ * relative modules (reported at the call that leaves the file, with `via` naming the way). Flows
+ * that a sanitizer cuts are not returned; path flows that only a weak check stands in front of
+ * carry a `weakness` (a prefix bypass, or containment without `realpath`).
+ *
+ * @example
+ *   for (const handler of getToolHandlers(unit))
+ *     for (const flow of findFlows(unit, handler, ['command'])) report(flow.entry, flow.source.label, flow.sink.label);
+ */
+export function findFlows(unit: SourceUnit, handler: ToolHandler, kinds: readonly SinkKind[], options: FindFlowsOptions = {}): Flow[] {
+  const fn = handler.handler;
+  if (!fn) return [];
+  const model = options.sources ?? TOOL_INPUT_SOURCES;
+  const flows: Flow[] = [];
+  for (const kind of kinds) {
+    const analysis = getAnalysis(kind, model);
+    analysis.moduleDepth.set(unit, 0);
+    const summaries: readonly SummaryFlow[] = functionFlows(analysis, fn);
+    for (const summary of summaries) {
+      const root = summary.origin.root;
+      if (root.type === 'param') continue;
+      if (root.type === 'handler' && root.handler.handler !== fn) continue;
+      if (!isInputOrigin(summary.origin)) continue;
+      const verdict = sinkVerdict(kind, summary.origin, summary.point);
+      if (verdict === 'safe') continue;
+      const flow = toFlow(unit, kind, summary, verdict === 'unsafe' ? null : verdict);
+      if (flow) flows.push(flow);
+    }
+  }
+  return flows;
+}
+
+/** A sink call a handler reaches, and the calls on the way (`steps`, empty when it is in the handler). */
+export interface ReachedSinkCall {
+  readonly call: SinkCall;
+  readonly steps: readonly FlowStep[];
+}
+
+/**
+ * Every sink call of the given kinds a handler reaches, whatever the data: in its body and in the
+ * functions it calls (same file and relative modules). For "does this handler do expensive work?"
+ * questions (`require-rate-limit`); match by `call.spec.category` for fs / process / network / db.
+ */
+export function findSinkCalls(unit: SourceUnit, handler: ToolHandler, kinds: readonly SinkKind[]): ReachedSinkCall[] {
+  const fn = handler.handler;
+  if (!fn) return [];
+  return reachableSinks(fn).filter((reached) => sinkHasKind(reached.call, kinds));
+}

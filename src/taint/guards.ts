@@ -1,0 +1,751 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import { getKeyName, getStaticString, isFunctionNode, resolveValue, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { memoize } from '../util/memo.js';
+import { GLOBAL_MODULE, getModuleRef } from '../util/module-refs.js';
+import { getSingleInit, getUnitOfNode, getVariable, type SourceUnit } from '../util/source-unit.js';
+import { reachingWrites, STATEMENT_LISTS } from './flow-order.js';
+import type { Analysis } from './propagation.js';
+import {
+  analyzeWholeStringRegex,
+  endsWithSeparator,
+  getKnownFunction,
+  getPathFunction,
+  getRegexLiteral,
+  isSeparator,
+  regexVerdict,
+} from './sanitizers.js';
+import { resolveCallee } from './summaries.js';
+import type { FlowState, Origin } from './types.js';
+import { idOf } from './values.js';
+
+/*
+ * Sanitizer guards: the checks that dominate a read (the unsafe branch returns or throws first,
+ * the read sits in the safe branch, or after `&&`), classified into facts about access paths.
+ */
+
+/** A variable (or `this` of a class) and a property path below it: `args.path`. */
+export interface AccessPath {
+  readonly base: string;
+  readonly path: readonly string[];
+}
+
+export function apKey(ap: AccessPath): string {
+  return `${ap.base}.${ap.path.join('.')}`;
+}
+
+/**
+ * What a check proves about an access path:
+ * - `clean`: harmless for the kind (allowlist membership, equality with a constant, a number, a
+ *   regex whose characters are safe for the kind);
+ * - `contained`: a normalised path checked against `root + sep` (or `path.relative`);
+ * - `bypass`: checked with `startsWith(root)` and no trailing separator;
+ * - `noDotDot`, `notAbsolute`, `safeSegment`: partial path facts that a later `join(ROOT, …)` completes;
+ * - `leadingSafe`: cannot start with `-`.
+ */
+export type Effect = 'clean' | 'contained' | 'bypass' | 'noDotDot' | 'notAbsolute' | 'leadingSafe' | 'safeSegment';
+
+export interface Fact {
+  readonly ap: AccessPath;
+  readonly effect: Effect;
+  /** The check only holds for a value that was normalised before it (`startsWith` on a raw path proves nothing). */
+  readonly needsNormalized?: boolean;
+  /** The checked value had been through `realpath`. */
+  readonly realpath?: boolean;
+  /** The check itself (the `startsWith` call of a prefix bypass). */
+  readonly guard: TSESTree.Node;
+  /** Where a check made inside a helper is applied (the helper call), when it differs from `guard`. */
+  readonly site?: TSESTree.Node;
+}
+
+/** The access path an expression reads, or `null` (a call result, a literal, …). */
+export function accessPathOf(unit: SourceUnit, node: TSESTree.Node): AccessPath | null {
+  const value = unwrapExpression(node);
+  if (value.type === 'Identifier') {
+    const variable = getVariable(unit, value);
+    return variable && variable.defs.length > 0 ? { base: `v${idOf(variable)}`, path: [] } : null;
+  }
+  if (value.type === 'MemberExpression') {
+    const name = value.computed ? getStaticString(unit, value.property) : value.property.type === 'Identifier' ? value.property.name : null;
+    if (name === null) return null;
+    const object = unwrapExpression(value.object);
+    if (object.type === 'ThisExpression') {
+      const classBody = enclosingClass(value);
+      return classBody ? { base: `t${idOf(classBody)}`, path: [name] } : null;
+    }
+    const base = accessPathOf(unit, object);
+    return base ? { base: base.base, path: [...base.path, name] } : null;
+  }
+  return null;
+}
+
+function enclosingClass(node: TSESTree.Node): TSESTree.ClassBody | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'ClassBody') return current;
+  }
+  return null;
+}
+
+/** The position after which a check on the read's variable is still valid (its last reaching write). */
+export function writeBarrier(unit: SourceUnit, node: TSESTree.Node): number {
+  let base = unwrapExpression(node);
+  while (base.type === 'MemberExpression') base = unwrapExpression(base.object);
+  if (base.type !== 'Identifier') return 0;
+  const variable = getVariable(unit, base);
+  if (!variable) return 0;
+  const writes = variable.references.filter((r) => r.isWrite());
+  if (writes.length <= 1) return 0;
+  let barrier = 0;
+  for (const write of reachingWrites(writes, node)) if (write.identifier.range[1] <= node.range[0]) barrier = Math.max(barrier, write.identifier.range[1]);
+  return barrier;
+}
+
+/** A condition that holds where a node runs. */
+type Condition =
+  | { readonly type: 'test'; readonly test: TSESTree.Node; readonly polarity: boolean }
+  /** Inside `case 'a': case 'b':` of a switch. */
+  | { readonly type: 'case'; readonly switchCase: TSESTree.SwitchCase }
+  /** After a switch whose default exits. */
+  | { readonly type: 'switch'; readonly statement: TSESTree.SwitchStatement }
+  /** After a statement calling an assertion (`assert(x)`, a helper that throws). */
+  | { readonly type: 'call'; readonly call: TSESTree.CallExpression };
+
+/** True when a statement never completes normally (return, throw, break, continue, process.exit). */
+export function exits(statement: TSESTree.Node | null | undefined): boolean {
+  if (!statement) return false;
+  switch (statement.type) {
+    case 'ReturnStatement':
+    case 'ThrowStatement':
+    case 'BreakStatement':
+    case 'ContinueStatement':
+      return true;
+    case 'BlockStatement':
+      return statement.body.some((s) => exits(s));
+    case 'IfStatement':
+      return exits(statement.consequent) && exits(statement.alternate);
+    case 'TryStatement':
+      return exits(statement.block) && (!statement.handler || exits(statement.handler.body));
+    case 'ExpressionStatement': {
+      const expression = unwrapExpression(statement.expression);
+      if (expression.type !== 'CallExpression') return false;
+      const ref = getModuleRef(expression.callee);
+      return ref?.module === 'process' && ref.path.join('.') === 'exit';
+    }
+    default:
+      return false;
+  }
+}
+
+function statementsOf(owner: TSESTree.Node): readonly TSESTree.Node[] {
+  if (owner.type === 'SwitchCase') return owner.consequent;
+  if (owner.type === 'BlockStatement' || owner.type === 'Program' || owner.type === 'StaticBlock') return owner.body;
+  return [];
+}
+
+/** The checks each statement of a list establishes for the statements after it. */
+const exitGuards = memoize((owner: TSESTree.Node): readonly { index: number; condition: Condition }[] => {
+  const out: { index: number; condition: Condition }[] = [];
+  statementsOf(owner).forEach((statement, index) => {
+    if (statement.type === 'IfStatement') {
+      const consequentExits = exits(statement.consequent);
+      const alternateExits = exits(statement.alternate);
+      if (consequentExits && !alternateExits) out.push({ index, condition: { type: 'test', test: statement.test, polarity: false } });
+      else if (alternateExits && !consequentExits) out.push({ index, condition: { type: 'test', test: statement.test, polarity: true } });
+      return;
+    }
+    if (statement.type === 'SwitchStatement') {
+      out.push({ index, condition: { type: 'switch', statement } });
+      return;
+    }
+    const call = statementCall(statement);
+    if (call) out.push({ index, condition: { type: 'call', call } });
+  });
+  return out;
+});
+
+/** `f(x);`, `await f(x);`, `const r = await f(x);`: a call whose throwing stops what follows. */
+function statementCall(statement: TSESTree.Node): TSESTree.CallExpression | null {
+  let expression: TSESTree.Node | null = null;
+  if (statement.type === 'ExpressionStatement') expression = statement.expression;
+  else if (statement.type === 'VariableDeclaration' && statement.declarations.length === 1) expression = statement.declarations[0].init;
+  if (!expression) return null;
+  const value = unwrapExpression(expression.type === 'AwaitExpression' ? expression.argument : expression);
+  return value.type === 'CallExpression' ? value : null;
+}
+
+/** Every condition that holds where `node` runs, innermost first, with the position it is checked at. */
+function dominatingConditions(node: TSESTree.Node): { condition: Condition; position: number }[] {
+  const out: { condition: Condition; position: number }[] = [];
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case 'IfStatement':
+      case 'ConditionalExpression':
+        if (child === parent.consequent) out.push({ condition: { type: 'test', test: parent.test, polarity: true }, position: parent.test.range[1] });
+        else if (child === parent.alternate) out.push({ condition: { type: 'test', test: parent.test, polarity: false }, position: parent.test.range[1] });
+        break;
+      case 'LogicalExpression':
+        if (child === parent.right && parent.operator !== '??') {
+          out.push({ condition: { type: 'test', test: parent.left, polarity: parent.operator === '&&' }, position: parent.left.range[1] });
+        }
+        break;
+      case 'WhileStatement':
+      case 'ForStatement':
+        if (child === parent.body && parent.test) out.push({ condition: { type: 'test', test: parent.test, polarity: true }, position: parent.test.range[1] });
+        break;
+      case 'SwitchCase':
+        if (parent.consequent.includes(child as TSESTree.Statement)) out.push({ condition: { type: 'case', switchCase: parent }, position: parent.range[0] });
+        break;
+      default:
+        break;
+    }
+    if (STATEMENT_LISTS.has(parent.type)) {
+      const index = statementsOf(parent).indexOf(child);
+      if (index > 0) {
+        for (const guard of exitGuards(parent)) {
+          const statement = statementsOf(parent)[guard.index];
+          if (guard.index < index && statement) out.push({ condition: guard.condition, position: statement.range[1] });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The facts about `ap` that hold where `node` runs (checks made after `minPosition` only). */
+export function factsAt(analysis: Analysis, node: TSESTree.Node, ap: AccessPath, minPosition: number): Fact[] {
+  const key = apKey(ap);
+  const out: Fact[] = [];
+  for (const { condition, position } of dominatingConditions(node)) {
+    if (position < minPosition) continue;
+    for (const fact of conditionFacts(analysis, condition)) if (apKey(fact.ap) === key) out.push(fact);
+  }
+  return out;
+}
+
+/** Every fact (about any access path) that holds where `node` runs. */
+function allFactsAt(analysis: Analysis, node: TSESTree.Node): Fact[] {
+  return dominatingConditions(node).flatMap(({ condition }) => conditionFacts(analysis, condition));
+}
+
+/** Applies facts to one origin: `null` when a fact makes it harmless. */
+export function applyFacts(origin: Origin, facts: readonly Fact[]): Origin | null {
+  const state: { -readonly [K in keyof FlowState]: FlowState[K] } = { ...origin.state };
+  for (const fact of facts) {
+    if (fact.needsNormalized && !state.normalized) continue;
+    switch (fact.effect) {
+      case 'clean':
+        return null;
+      case 'contained':
+        state.contained = true;
+        if (fact.realpath) state.realpath = true;
+        delete state.bypass;
+        delete state.bypassSite;
+        break;
+      case 'bypass':
+        if (!state.contained) {
+          state.bypass = fact.guard;
+          if (fact.site) state.bypassSite = fact.site;
+        }
+        break;
+      case 'noDotDot':
+        state.noDotDot = true;
+        break;
+      case 'notAbsolute':
+        state.notAbsolute = true;
+        break;
+      case 'leadingSafe':
+        state.leadingSafe = true;
+        break;
+      case 'safeSegment':
+        state.segment = 'safe-segment';
+        break;
+    }
+  }
+  if (state.noDotDot && state.notAbsolute) state.contained = true;
+  return { ...origin, state };
+}
+
+// ---- classification of conditions ------------------------------------------------------------
+
+function conditionFacts(analysis: Analysis, condition: Condition): readonly Fact[] {
+  switch (condition.type) {
+    case 'test':
+      return testFacts(analysis, condition.test, condition.polarity);
+    case 'case':
+      return caseFacts(condition.switchCase);
+    case 'switch':
+      return switchFacts(condition.statement);
+    case 'call':
+      return assertionFacts(analysis, condition.call);
+  }
+}
+
+const TYPEOF_HARMLESS = new Set(['number', 'boolean', 'bigint', 'undefined']);
+
+/** Facts that hold when `test` evaluates to `polarity`. Memoised per node and polarity. */
+export function testFacts(analysis: Analysis, test: TSESTree.Node, polarity: boolean, depth = 0): readonly Fact[] {
+  const cache = analysis.cache<TSESTree.Node, readonly Fact[]>(polarity ? 'facts-true' : 'facts-false');
+  const cached = cache.get(test);
+  if (cached) return cached;
+  cache.set(test, []); // cycle guard
+  const unit = getUnitOfNode(test);
+  const facts = unit && depth < 8 ? classifyTest(analysis, unit, test, polarity, depth) : [];
+  cache.set(test, facts);
+  return facts;
+}
+
+function classifyTest(analysis: Analysis, unit: SourceUnit, raw: TSESTree.Node, polarity: boolean, depth: number): Fact[] {
+  let test = unwrapExpression(raw);
+  if (test.type === 'AwaitExpression') test = unwrapExpression(test.argument);
+  switch (test.type) {
+    case 'UnaryExpression':
+      return test.operator === '!' ? [...testFacts(analysis, test.argument, !polarity, depth + 1)] : [];
+    case 'LogicalExpression': {
+      if (test.operator === '??') return [];
+      const left = testFacts(analysis, test.left, polarity, depth + 1);
+      const right = testFacts(analysis, test.right, polarity, depth + 1);
+      // a && b true: both hold; a || b false: neither holds. Otherwise only what both sides prove.
+      const both = (test.operator === '&&') === polarity;
+      return both ? [...left, ...right] : meetFacts(left, right);
+    }
+    case 'Identifier': {
+      // const ok = dirs.some(…); if (!ok) throw …
+      const variable = getVariable(unit, test);
+      const init = variable ? getSingleInit(variable) : undefined;
+      return init ? [...testFacts(analysis, init, polarity, depth + 1)] : [];
+    }
+    case 'BinaryExpression':
+      return compareFacts(analysis, unit, test, polarity);
+    case 'CallExpression':
+      return callFacts(analysis, unit, test, polarity, depth);
+    default:
+      return [];
+  }
+}
+
+function fact(ap: AccessPath | null, effect: Effect, guard: TSESTree.Node, extra: Partial<Fact> = {}): Fact[] {
+  return ap ? [{ ap, effect, guard, ...extra }] : [];
+}
+
+/** True when `node` is a value the server controls (a literal, a constant, any untainted expression). */
+function isServerValue(analysis: Analysis, node: TSESTree.Node): boolean {
+  return analysis.evaluate(node).length === 0;
+}
+
+function compareFacts(analysis: Analysis, unit: SourceUnit, test: TSESTree.BinaryExpression, polarity: boolean): Fact[] {
+  const { operator } = test;
+  if (test.left.type === 'PrivateIdentifier') return [];
+  const left: TSESTree.Node = test.left;
+  const right: TSESTree.Node = test.right;
+  if (operator === '===' || operator === '==' || operator === '!==' || operator === '!=') {
+    const equal = (operator === '===' || operator === '==') === polarity;
+    const out: Fact[] = [];
+    for (const [a, b] of [[left, right], [right, left]] as const) {
+      const value = unwrapExpression(a);
+      // typeof x === 'number'
+      if (equal && value.type === 'UnaryExpression' && value.operator === 'typeof') {
+        const type = getStaticString(unit, b);
+        if (type !== null && TYPEOF_HARMLESS.has(type)) out.push(...fact(accessPathOf(unit, value.argument), 'clean', test));
+        continue;
+      }
+      // x.indexOf(y) === -1
+      const indexOf = indexOfCall(value);
+      if (indexOf) {
+        const n = numberOf(b);
+        if (n === -1) out.push(...membershipFacts(analysis, unit, indexOf, !equal, test));
+        else if (n === 0 && equal) out.push(...startsWithFacts(analysis, unit, indexOf.receiver, indexOf.argument, true, test));
+        continue;
+      }
+      if (equal && isServerValue(analysis, b)) out.push(...fact(accessPathOf(unit, a), 'clean', test));
+    }
+    return out;
+  }
+  // x.indexOf(y) >= 0 / > -1 / < 0
+  const indexOf = indexOfCall(unwrapExpression(left));
+  const n = numberOf(right);
+  if (indexOf && n !== null) {
+    let found: boolean | null = null;
+    if ((operator === '>=' && n === 0) || (operator === '>' && n === -1)) found = true;
+    else if ((operator === '<' && n === 0) || (operator === '<=' && n === -1)) found = false;
+    if (found !== null) return membershipFacts(analysis, unit, indexOf, found === polarity, test);
+  }
+  return [];
+}
+
+function numberOf(node: TSESTree.Node): number | null {
+  const value = unwrapExpression(node);
+  if (value.type === 'Literal' && typeof value.value === 'number') return value.value;
+  if (value.type === 'UnaryExpression' && value.operator === '-' && value.argument.type === 'Literal' && typeof value.argument.value === 'number') return -value.argument.value;
+  return null;
+}
+
+interface MethodCall {
+  readonly receiver: TSESTree.Node;
+  readonly argument: TSESTree.Node;
+}
+
+function indexOfCall(node: TSESTree.Node): MethodCall | null {
+  if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || getKeyName(node.callee) !== 'indexOf') return null;
+  const [argument] = node.arguments;
+  return argument && argument.type !== 'SpreadElement' ? { receiver: node.callee.object, argument } : null;
+}
+
+/** A collection the server controls that is not a string (whose `includes` is a substring test). */
+function isServerCollection(analysis: Analysis, unit: SourceUnit, node: TSESTree.Node): boolean {
+  const value = resolveValue(unit, node);
+  if ((value.type === 'Literal' && typeof value.value === 'string') || value.type === 'TemplateLiteral') return false;
+  if (getStaticString(unit, node) !== null) return false;
+  return isServerValue(analysis, node);
+}
+
+/**
+ * `C.includes(x)` / `C.indexOf(x) !== -1` with C a server collection: x is one of its elements.
+ * `s.includes('..')` false: s has no `..` segment.
+ */
+function membershipFacts(analysis: Analysis, unit: SourceUnit, call: MethodCall, found: boolean, guard: TSESTree.Node): Fact[] {
+  const needle = getStaticString(unit, call.argument);
+  if (needle !== null && needle.includes('..')) {
+    return found ? [] : [...fact(accessPathOf(unit, call.receiver), 'noDotDot', guard), ...relativeContainment(unit, call.receiver, guard)];
+  }
+  if (found && isServerCollection(analysis, unit, call.receiver)) return fact(accessPathOf(unit, call.argument), 'clean', guard);
+  return [];
+}
+
+function callFacts(analysis: Analysis, unit: SourceUnit, call: TSESTree.CallExpression, polarity: boolean, depth: number): Fact[] {
+  const callee = unwrapExpression(call.callee);
+  const [first, second] = call.arguments;
+  const arg0 = first && first.type !== 'SpreadElement' ? first : null;
+  const arg1 = second && second.type !== 'SpreadElement' ? second : null;
+  const known = getKnownFunction(callee);
+  if (known === 'inside-predicate' && arg0) return polarity ? [...fact(accessPathOf(unit, arg0), 'contained', call), ...chainFacts(unit, arg0, 'contained', call)] : [];
+  if (known === 'validator' && arg0) return polarity ? fact(accessPathOf(unit, arg0), 'clean', call) : [];
+  const pathFunction = getPathFunction(callee);
+  if (pathFunction === 'isAbsolute') return !polarity && arg0 ? fact(accessPathOf(unit, arg0), 'notAbsolute', call) : [];
+  const ref = getModuleRef(callee);
+  if (ref?.module === GLOBAL_MODULE) {
+    const name = ref.path.join('.');
+    if (['Number.isInteger', 'Number.isFinite', 'Number.isSafeInteger', 'isFinite'].includes(name)) return polarity && arg0 ? fact(accessPathOf(unit, arg0), 'clean', call) : [];
+    if (name === 'isNaN' || name === 'Number.isNaN') return !polarity && arg0 ? fact(accessPathOf(unit, arg0), 'clean', call) : [];
+    if (name === 'Object.hasOwn' && arg0 && arg1) return polarity && isServerCollection(analysis, unit, arg0) ? fact(accessPathOf(unit, arg1), 'clean', call) : [];
+  }
+  if (callee.type === 'MemberExpression') {
+    const method = getKeyName(callee);
+    const receiver = callee.object;
+    switch (method) {
+      case 'has':
+      case 'hasOwnProperty':
+        return polarity && arg0 && isServerCollection(analysis, unit, receiver) ? fact(accessPathOf(unit, arg0), 'clean', call) : [];
+      case 'includes':
+        return arg0 ? membershipFacts(analysis, unit, { receiver, argument: arg0 }, polarity, call) : [];
+      case 'startsWith':
+        return arg0 ? startsWithFacts(analysis, unit, receiver, arg0, polarity, call) : [];
+      case 'test':
+      case 'exec': {
+        const regex = getRegexLiteral(unit, receiver);
+        return regex && arg0 ? regexFacts(analysis, unit, regex, arg0, polarity, call) : [];
+      }
+      case 'match': {
+        const regex = arg0 ? getRegexLiteral(unit, arg0) : null;
+        return regex ? regexFacts(analysis, unit, regex, receiver, polarity, call) : [];
+      }
+      case 'some':
+      case 'find':
+        return polarity && arg0 ? callbackFacts(analysis, unit, arg0, depth) : [];
+      default:
+        break;
+    }
+  }
+  const resolved = resolveCallee(analysis, call);
+  if (resolved) return mapParamFacts(unit, call, functionFacts(analysis, resolved.fn, polarity ? 'true' : 'false'));
+  return [];
+}
+
+/** `dirs.some((dir) => p.startsWith(dir + sep))`: what the callback proves about outer values. */
+function callbackFacts(analysis: Analysis, unit: SourceUnit, callbackNode: TSESTree.Node, depth: number): Fact[] {
+  const callback = resolveValue(unit, callbackNode);
+  if (!isFunctionNode(callback)) return [];
+  let body: TSESTree.Node | null = null;
+  if (callback.body.type !== 'BlockStatement') body = callback.body;
+  else if (callback.body.body.length === 1 && callback.body.body[0]?.type === 'ReturnStatement') body = callback.body.body[0].argument ?? null;
+  if (!body) return [];
+  const own = new Set(callback.params.map((p) => (p.type === 'Identifier' ? accessPathOf(unit, p)?.base : undefined)).filter(Boolean));
+  return testFacts(analysis, body, true, depth + 1).filter((f) => !own.has(f.ap.base));
+}
+
+/**
+ * `s.startsWith(prefix)`, for paths: with `prefix` ending in a separator on a normalised `s`, `s`
+ * is contained; without one, `/root-evil` passes (a prefix bypass). `startsWith('..')` false on a
+ * normalised relative path rules out `..`; `startsWith('-')` false rules out options.
+ */
+function startsWithFacts(analysis: Analysis, unit: SourceUnit, subject: TSESTree.Node, prefix: TSESTree.Node, polarity: boolean, guard: TSESTree.Node): Fact[] {
+  const text = getStaticString(unit, prefix);
+  const ap = accessPathOf(unit, subject);
+  if (text === '-' || text === '--') return polarity ? [] : fact(ap, 'leadingSafe', guard);
+  if (analysis.kind !== 'path') return [];
+  const prefixValue = unwrapExpression(prefix);
+  const dotDot = text === '..' || text === '../' || text === '..\\' ||
+    (prefixValue.type === 'BinaryExpression' && prefixValue.operator === '+' && getStaticString(unit, prefixValue.left) === '..' && isSeparator(unit, prefixValue.right));
+  if (dotDot) return polarity ? [] : [...fact(ap, 'noDotDot', guard, { needsNormalized: true }), ...relativeContainment(unit, subject, guard)];
+  if (text === '/' || text === '\\') return polarity ? [] : fact(ap, 'notAbsolute', guard);
+  if (!polarity || !isServerValue(analysis, prefix)) return [];
+  const effect: Effect = endsWithSeparator(unit, prefix) ? 'contained' : 'bypass';
+  return [...fact(ap, effect, guard, { needsNormalized: true }), ...chainFacts(unit, subject, effect, guard)];
+}
+
+/** `rel = path.relative(ROOT, p)` checked for `..`: p is inside ROOT. */
+function relativeContainment(unit: SourceUnit, subject: TSESTree.Node, guard: TSESTree.Node): Fact[] {
+  const value = resolveValue(unit, subject);
+  if (value.type !== 'CallExpression' || getPathFunction(value.callee) !== 'relative') return [];
+  const target = value.arguments[1];
+  if (!target || target.type === 'SpreadElement') return [];
+  return [...fact(accessPathOf(unit, target), 'contained', guard), ...chainFacts(unit, target, 'contained', guard)];
+}
+
+const DOT_DOT_PATTERNS = new Set(['\\.\\.', '\\.\\.\\/', '\\.\\.[\\/\\\\]', '\\.\\.[\\\\/]', '\\.\\.\\\\', '(\\.\\.)']);
+
+function regexFacts(analysis: Analysis, unit: SourceUnit, regex: { pattern: string; flags: string }, subject: TSESTree.Node, polarity: boolean, guard: TSESTree.Node): Fact[] {
+  const ap = accessPathOf(unit, subject);
+  const shape = analyzeWholeStringRegex(regex.pattern, regex.flags);
+  if (shape) {
+    if (!polarity) return [];
+    const verdict = regexVerdict(shape, analysis.kind);
+    if (verdict.clean) return fact(ap, 'clean', guard);
+    if (analysis.kind === 'path') {
+      if (verdict.safeSegment) return fact(ap, 'safeSegment', guard);
+      return [...(verdict.noDotDot ? fact(ap, 'noDotDot', guard) : []), ...(verdict.notAbsolute ? fact(ap, 'notAbsolute', guard) : [])];
+    }
+    return verdict.leadingSafe ? fact(ap, 'leadingSafe', guard) : [];
+  }
+  if (polarity) return [];
+  // Unanchored tests whose failure proves something: /\.\./, /^\//, /^-/.
+  if (DOT_DOT_PATTERNS.has(regex.pattern)) return analysis.kind === 'path' ? [...fact(ap, 'noDotDot', guard), ...relativeContainment(unit, subject, guard)] : [];
+  if (regex.pattern === '^\\/' || regex.pattern === '^[\\/\\\\]' || regex.pattern === '^[\\\\/]') return fact(ap, 'notAbsolute', guard);
+  if (regex.pattern === '^-') return fact(ap, 'leadingSafe', guard);
+  return [];
+}
+
+/**
+ * A containment check on `p = path.resolve(ROOT, x)` (or `realpath`, `join`, `normalize` of x)
+ * also covers x: the check is on the very path the file system will use.
+ */
+function chainFacts(unit: SourceUnit, subject: TSESTree.Node, effect: Effect, guard: TSESTree.Node): Fact[] {
+  const out: Fact[] = [];
+  let current: TSESTree.Node = subject;
+  let realpath = false;
+  for (let hop = 0; hop < 6; hop++) {
+    let value = unwrapExpression(current);
+    if (value.type === 'AwaitExpression') value = unwrapExpression(value.argument);
+    if (value.type === 'Identifier') {
+      const variable = getVariable(unit, value);
+      const init = variable ? getSingleInit(variable) : undefined;
+      if (!init) break;
+      current = init;
+      continue;
+    }
+    if (value.type !== 'CallExpression') break;
+    const pathFunction = getPathFunction(value.callee);
+    const ref = getModuleRef(value.callee);
+    const isReal = ref !== null && ['fs', 'fs/promises', 'fs-extra', 'graceful-fs'].includes(ref.module) && ref.path.some((p) => p === 'realpath' || p === 'realpathSync');
+    const args = value.arguments.filter((a): a is TSESTree.Expression => a.type !== 'SpreadElement');
+    let inner: TSESTree.Expression[];
+    if (isReal) {
+      realpath = true;
+      inner = args.slice(0, 1);
+    } else if (pathFunction === 'resolve' || pathFunction === 'join' || pathFunction === 'normalize') {
+      inner = args.length >= 2 ? args.slice(1) : args;
+    } else break;
+    for (const arg of inner) out.push(...fact(accessPathOf(unit, arg), effect, guard, realpath ? { realpath: true } : {}));
+    const last = inner[inner.length - 1];
+    if (!last) break;
+    current = last;
+  }
+  return out;
+}
+
+function caseFacts(switchCase: TSESTree.SwitchCase): Fact[] {
+  const statement = switchCase.parent;
+  const unit = getUnitOfNode(switchCase);
+  if (!unit) return [];
+  const index = statement.cases.indexOf(switchCase);
+  // The cases that fall through into this one.
+  let start = index;
+  while (start > 0) {
+    const previous = statement.cases[start - 1];
+    if (!previous || previous.consequent.some((s) => exits(s))) break;
+    start--;
+  }
+  const group = statement.cases.slice(start, index + 1);
+  if (group.some((c) => c.test === null || getStaticString(unit, c.test) === null && unwrapExpression(c.test).type !== 'Literal')) return [];
+  return fact(accessPathOf(unit, statement.discriminant), 'clean', switchCase);
+}
+
+function switchFacts(statement: TSESTree.SwitchStatement): Fact[] {
+  const unit = getUnitOfNode(statement);
+  if (!unit) return [];
+  const defaultCase = statement.cases.find((c) => c.test === null);
+  if (!defaultCase || !defaultCase.consequent.some((s) => exits(s) && s.type !== 'BreakStatement')) return [];
+  if (statement.cases.some((c) => c.test !== null && getStaticString(unit, c.test) === null && unwrapExpression(c.test).type !== 'Literal')) return [];
+  return fact(accessPathOf(unit, statement.discriminant), 'clean', statement);
+}
+
+const ASSERT_MODULES = new Set(['assert', 'assert/strict']);
+
+/** `assert(check)`, `invariant(check)`, and helpers that throw unless their argument is safe. */
+function assertionFacts(analysis: Analysis, call: TSESTree.CallExpression): readonly Fact[] {
+  const unit = getUnitOfNode(call);
+  if (!unit) return [];
+  const [first] = call.arguments;
+  const ref = getModuleRef(call.callee);
+  const isAssert = (ref && ASSERT_MODULES.has(ref.module) && (ref.path.length === 0 || ['ok', 'strict'].includes(ref.path.join('.')))) ||
+    (call.callee.type === 'Identifier' && call.callee.name === 'invariant');
+  if (isAssert) return first && first.type !== 'SpreadElement' ? testFacts(analysis, first, true) : [];
+  const resolved = resolveCallee(analysis, call);
+  return resolved ? mapParamFacts(unit, call, functionFacts(analysis, resolved.fn, 'exit')) : [];
+}
+
+// ---- facts of helper functions ----------------------------------------------------------------
+
+/** A fact about parameter `index` (at `path` inside it) of a helper. */
+interface ParamFact extends Omit<Fact, 'ap'> {
+  readonly index: number;
+  readonly path: readonly string[];
+}
+
+/** Translates a helper's facts about its parameters into facts about the call's arguments. */
+function mapParamFacts(unit: SourceUnit, call: TSESTree.CallExpression, facts: readonly ParamFact[]): Fact[] {
+  const out: Fact[] = [];
+  for (const pf of facts) {
+    const arg = call.arguments[pf.index];
+    if (!arg || arg.type === 'SpreadElement') continue;
+    const base = accessPathOf(unit, arg);
+    const extra = { ...(pf.needsNormalized ? { needsNormalized: true } : {}), ...(pf.realpath ? { realpath: true } : {}), site: pf.site ?? call };
+    if (base) out.push({ ap: { base: base.base, path: [...base.path, ...pf.path] }, effect: pf.effect, guard: pf.guard, ...extra });
+    if (pf.path.length === 0 && (pf.effect === 'contained' || pf.effect === 'bypass')) {
+      for (const chained of chainFacts(unit, arg, pf.effect, pf.guard)) out.push({ ...chained, site: pf.site ?? call });
+    }
+  }
+  return out;
+}
+
+/**
+ * What a helper proves about its parameters when it returns truthy (`'true'`), falsy
+ * (`'false'`), or at all (`'exit'`: a helper that throws otherwise). The meet over its exit points.
+ */
+export function functionFacts(analysis: Analysis, fn: FunctionNode, mode: 'true' | 'false' | 'exit'): readonly ParamFact[] {
+  const cache = analysis.cache<FunctionNode, readonly ParamFact[]>(`function-facts-${mode}`);
+  const cached = cache.get(fn);
+  if (cached) return cached;
+  cache.set(fn, []);
+  const result = computeFunctionFacts(analysis, fn, mode);
+  cache.set(fn, result);
+  return result;
+}
+
+function computeFunctionFacts(analysis: Analysis, fn: FunctionNode, mode: 'true' | 'false' | 'exit'): ParamFact[] {
+  const unit = getUnitOfNode(fn);
+  if (!unit) return [];
+  // Parameter variables: base key → (index, path inside the parameter).
+  const params = new Map<string, { index: number; path: readonly string[] }>();
+  fn.params.forEach((param, index) => {
+    const pattern = param.type === 'TSParameterProperty' ? param.parameter : param;
+    collectPatternVariables(unit, pattern, index, [], params);
+  });
+  if (params.size === 0) return [];
+  const points: Fact[][] = [];
+  const returns = collectReturns(fn);
+  for (const r of returns) {
+    const argument = r.argument;
+    const literal = argument ? truthiness(argument) : false;
+    if (mode === 'true' && literal === false) continue;
+    if (mode === 'false' && literal === true) continue;
+    const here = allFactsAt(analysis, r.anchor);
+    if (argument && literal === null && mode !== 'exit') here.push(...testFacts(analysis, argument, mode === 'true'));
+    points.push(here);
+  }
+  if (fn.body.type === 'BlockStatement' && !exits(fn.body) && mode !== 'true') {
+    points.push(exitGuards(fn.body).flatMap((g) => [...conditionFacts(analysis, g.condition)]));
+  }
+  if (points.length === 0) return [];
+  const met = points.reduce((a, b) => meetFacts(a, b));
+  const out: ParamFact[] = [];
+  for (const f of met) {
+    const param = params.get(f.ap.base);
+    if (!param) continue;
+    const { ap, ...rest } = f;
+    out.push({ ...rest, index: param.index, path: [...param.path, ...ap.path] });
+  }
+  return out;
+}
+
+function collectPatternVariables(unit: SourceUnit, pattern: TSESTree.Node, index: number, path: readonly string[], out: Map<string, { index: number; path: readonly string[] }>): void {
+  if (pattern.type === 'Identifier') {
+    const ap = accessPathOf(unit, pattern);
+    if (ap) out.set(ap.base, { index, path });
+  } else if (pattern.type === 'AssignmentPattern') collectPatternVariables(unit, pattern.left, index, path, out);
+  else if (pattern.type === 'ObjectPattern') {
+    for (const property of pattern.properties) {
+      if (property.type !== 'Property') continue;
+      const key = getKeyName(property);
+      if (key !== null) collectPatternVariables(unit, property.value, index, [...path, key], out);
+    }
+  }
+}
+
+/** The return points of a function (not of functions nested in it); an arrow's expression body is one. */
+function collectReturns(fn: FunctionNode): { argument: TSESTree.Node | null; anchor: TSESTree.Node }[] {
+  if (fn.body.type !== 'BlockStatement') return [{ argument: fn.body, anchor: fn.body }];
+  const out: { argument: TSESTree.Node | null; anchor: TSESTree.Node }[] = [];
+  const unit = getUnitOfNode(fn);
+  if (!unit) return out;
+  const stack: TSESTree.Node[] = [fn.body];
+  while (stack.length > 0) {
+    const node = stack.pop() as TSESTree.Node;
+    if (node.type === 'ReturnStatement') out.push({ argument: node.argument, anchor: node });
+    for (const key of unit.visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const c of Array.isArray(child) ? child : [child]) {
+        if (c && typeof c === 'object' && typeof (c as { type?: unknown }).type === 'string' && !isFunctionNode(c as TSESTree.Node)) stack.push(c as TSESTree.Node);
+      }
+    }
+  }
+  return out;
+}
+
+/** `true`/`false` for literal truthiness, `null` when it depends. */
+function truthiness(node: TSESTree.Node): boolean | null {
+  const value = unwrapExpression(node);
+  if (value.type === 'Literal') return Boolean(value.value);
+  if (value.type === 'Identifier' && value.name === 'undefined') return false;
+  return null;
+}
+
+/** Facts both lists prove (per access path, the weaker effect). */
+function meetFacts(a: readonly Fact[], b: readonly Fact[]): Fact[] {
+  const out: Fact[] = [];
+  for (const x of a) {
+    for (const y of b) {
+      if (apKey(x.ap) !== apKey(y.ap)) continue;
+      const effect = weaker(x.effect, y.effect);
+      if (effect === null) continue;
+      const pick = effect === x.effect ? x : y;
+      out.push({
+        ...pick,
+        effect,
+        ...(x.needsNormalized || y.needsNormalized ? { needsNormalized: true } : {}),
+        ...(x.realpath && y.realpath ? { realpath: true } : { realpath: false }),
+      });
+    }
+  }
+  return out;
+}
+
+function weaker(a: Effect, b: Effect): Effect | null {
+  if (a === b) return a;
+  if (a === 'clean') return b;
+  if (b === 'clean') return a;
+  if ((a === 'contained' && b === 'bypass') || (a === 'bypass' && b === 'contained')) return 'bypass';
+  if (a === 'contained' && b !== 'bypass') return b;
+  if (b === 'contained' && a !== 'bypass') return a;
+  return null;
+}

@@ -1,0 +1,810 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { summarizeSchema } from '../model/schema.js';
+import type { InputSchema } from '../model/types.js';
+import { getKeyName, getStaticString, isFunctionNode, resolveValue, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { GLOBAL_MODULE, getModuleRef, getPatternPath } from '../util/module-refs.js';
+import { getUnitOfNode, getVariable, type SourceUnit } from '../util/source-unit.js';
+import { accessPathOf, applyFacts, factsAt, writeBarrier } from './guards.js';
+import { reachingWrites } from './flow-order.js';
+import {
+  analyzeStrippingReplace,
+  analyzeWholeStringRegex,
+  getKnownFunction,
+  getPathFunction,
+  getRegexLiteral,
+  isSeparator,
+  regexVerdict,
+  type RegexShape,
+} from './sanitizers.js';
+import { findBinding, handlerRoot, TOOL_INPUT_SOURCES } from './sources.js';
+import { instantiateReturn, resolveCallee } from './summaries.js';
+import type { FlowState, Origin, SinkKind, SourceModel, TaintRoot, TaintValue } from './types.js';
+import { CLEAN, derive, makeOrigin, mapOrigins, normalizeValue, resetState, unionValues, withState } from './values.js';
+
+type Variable = TSESLint.Scope.Variable;
+
+/** Methods whose result carries no text of the receiver (booleans, numbers, positions). */
+const NON_TEXT_METHODS = new Set([
+  'includes', 'startsWith', 'endsWith', 'indexOf', 'lastIndexOf', 'search', 'test', 'localeCompare', 'charCodeAt',
+  'codePointAt', 'some', 'every', 'findIndex', 'findLastIndex', 'has', 'isWellFormed', 'digest', 'push', 'unshift',
+  'forEach', 'size', 'getTime', 'valueOf_number', 'hasOwnProperty', 'equals', 'compare',
+]);
+/** Methods that keep the characters (so path facts survive). */
+const KEEPING_METHODS = new Set(['trim', 'trimStart', 'trimEnd', 'trimLeft', 'trimRight', 'toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'normalize', 'toString', 'valueOf', 'toWellFormed']);
+/** Methods that return elements of the receiver. */
+const ELEMENT_METHODS = new Set(['find', 'findLast', 'at', 'pop', 'shift', 'get', 'getAll']);
+/** Array methods whose callback's first parameter is an element of the receiver. */
+const CALLBACK_METHODS = new Set(['map', 'forEach', 'filter', 'some', 'every', 'find', 'findLast', 'findIndex', 'flatMap', 'sort', 'toSorted']);
+/** Global functions whose result carries no text of their arguments. */
+const NON_TEXT_GLOBALS = new Set([
+  'Number', 'parseInt', 'parseFloat', 'Boolean', 'BigInt', 'isNaN', 'isFinite', 'Date', 'Symbol', 'setTimeout',
+  'setInterval', 'clearTimeout', 'fetch', 'require', 'structuredClone_', 'Array.isArray', 'Number.parseInt',
+  'Number.parseFloat', 'Number.isInteger', 'Number.isFinite', 'Number.isSafeInteger', 'Number.isNaN', 'Date.now',
+  'Date.parse', 'Object.is', 'Object.hasOwn',
+]);
+/** Properties that are numbers whatever the receiver. */
+const NUMBER_PROPERTIES = new Set(['length', 'size', 'byteLength']);
+
+/**
+ * The demand-driven taint analysis for one sink kind and one source model: `evaluate(node)` says
+ * which inputs the value of an expression carries and what has been checked about them. Results
+ * are memoised per node; the same analysis object serves every file of a run.
+ */
+export class Analysis {
+  private readonly values = new WeakMap<TSESTree.Node, TaintValue>();
+  private readonly active = new Set<TSESTree.Node>();
+  /** Per-analysis caches other modules keep (facts, summaries), by name. */
+  readonly caches = new Map<string, WeakMap<object, unknown>>();
+  /** How many module hops from a linted file each followed unit is. */
+  readonly moduleDepth = new WeakMap<SourceUnit, number>();
+
+  constructor(readonly kind: SinkKind, readonly model: SourceModel) {}
+
+  /** A per-analysis WeakMap cache named `name` (used by guards and summaries). */
+  cache<K extends object, V>(name: string): WeakMap<K, V> {
+    let cache = this.caches.get(name);
+    if (!cache) {
+      cache = new WeakMap<object, unknown>();
+      this.caches.set(name, cache);
+    }
+    return cache as WeakMap<K, V>;
+  }
+
+  /** The inputs the value of `node` carries (empty when it carries none, or only sanitised ones). */
+  evaluate(node: TSESTree.Node): TaintValue {
+    const cached = this.values.get(node);
+    if (cached) return cached;
+    if (this.active.has(node)) return CLEAN; // a cycle (recursion, loop-carried variable): no new facts
+    this.active.add(node);
+    let value: TaintValue;
+    try {
+      const unit = getUnitOfNode(node);
+      value = unit ? this.compute(node, unit) : CLEAN;
+    } finally {
+      this.active.delete(node);
+    }
+    this.values.set(node, value);
+    return value;
+  }
+
+  private compute(node: TSESTree.Node, unit: SourceUnit): TaintValue {
+    const fromModel = this.model.expressionRoot?.(node, unit);
+    if (fromModel) return [makeOrigin(fromModel)];
+    switch (node.type) {
+      case 'Identifier':
+        return this.sharpen(node, unit, this.identifier(node, unit));
+      case 'MemberExpression':
+        return this.sharpen(node, unit, this.member(node, unit));
+      case 'TemplateLiteral':
+        return this.concat(unit, templateParts(unit, node));
+      case 'BinaryExpression':
+        if (node.operator !== '+') return CLEAN;
+        return this.concat(unit, plusParts(unit, node));
+      case 'LogicalExpression':
+        return node.operator === '&&' ? this.evaluate(node.right) : unionValues(this.evaluate(node.left), this.evaluate(node.right));
+      case 'ConditionalExpression':
+        return unionValues(this.evaluate(node.consequent), this.evaluate(node.alternate));
+      case 'AwaitExpression':
+        return this.evaluate(node.argument);
+      case 'TSAsExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSNonNullExpression':
+      case 'TSTypeAssertion':
+      case 'TSInstantiationExpression':
+      case 'ChainExpression':
+        return this.evaluate(node.expression);
+      case 'SpreadElement':
+        return this.evaluate(node.argument);
+      case 'SequenceExpression':
+        return node.expressions.length > 0 ? this.evaluate(node.expressions[node.expressions.length - 1] as TSESTree.Expression) : CLEAN;
+      case 'AssignmentExpression':
+        if (node.operator === '=') return this.evaluate(node.right);
+        if (node.operator === '+=' || node.operator === '||=' || node.operator === '??=') return unionValues(this.evaluate(node.left), this.evaluate(node.right));
+        return CLEAN;
+      case 'ArrayExpression':
+        return unionValues(...node.elements.map((e) => (e ? this.placeAt(this.evaluate(e), '*') : CLEAN)));
+      case 'ObjectExpression':
+        return this.object(node);
+      case 'CallExpression':
+        return this.call(node, unit);
+      case 'NewExpression':
+        return this.construct(node);
+      case 'TaggedTemplateExpression': {
+        // String.raw`…` is a string; other tags (sql``, zx $``) produce objects.
+        const ref = getModuleRef(node.tag);
+        return ref?.module === GLOBAL_MODULE && ref.path.join('.') === 'String.raw' ? this.concat(unit, templateParts(unit, node.quasi)) : CLEAN;
+      }
+      default:
+        return CLEAN;
+    }
+  }
+
+  // ---- identifiers and variables -------------------------------------------------------------
+
+  private identifier(node: TSESTree.Identifier, unit: SourceUnit): TaintValue {
+    const variable = getVariable(unit, node);
+    if (!variable || variable.defs.length === 0) return CLEAN;
+    const value = this.variableValue(variable, node, unit);
+    return this.guard(node, value, unit);
+  }
+
+  private variableValue(variable: Variable, use: TSESTree.Node, unit: SourceUnit): TaintValue {
+    const fromModel = this.model.variableRoot?.(variable, unit);
+    if (fromModel) return [makeOrigin(fromModel)];
+    const def = variable.defs[0];
+    if (!def) return CLEAN;
+    if (def.type === 'Parameter') return this.parameter(def.node as FunctionNode, def.name);
+    if (def.type !== 'Variable') return CLEAN;
+    const declaration = def.parent;
+    const loop = declaration.parent;
+    if ((loop.type === 'ForOfStatement' || loop.type === 'ForInStatement') && loop.left === declaration) {
+      const collection = this.evaluate(loop.right);
+      const element = loop.type === 'ForOfStatement' ? this.project(collection, '*') : derive(collection);
+      return this.projectPath(element, getPatternPath(def.node.id, def.name) ?? []);
+    }
+    const writes = variable.references.filter((r) => r.isWrite());
+    if (writes.length === 0) {
+      const init = def.node.init;
+      return init ? this.projectPath(this.evaluate(init), getPatternPath(def.node.id, def.name) ?? []) : CLEAN;
+    }
+    const reaching = writes.length === 1 ? writes : reachingWrites(writes, use);
+    return unionValues(...reaching.map((w) => this.writeValue(w)));
+  }
+
+  /** The value one write reference stores: `x = e`, `const { a: x } = e`, a default value. */
+  private writeValue(reference: TSESLint.Scope.Reference): TaintValue {
+    const id = reference.identifier as TSESTree.Identifier;
+    const parent = id.parent;
+    if (parent.type === 'VariableDeclarator' && parent.id === id) return parent.init ? this.evaluate(parent.init) : CLEAN;
+    if (parent.type === 'AssignmentExpression' && parent.left === id) return parent.operator === '=' ? this.evaluate(parent.right) : this.evaluate(parent);
+    // Inside a destructuring pattern: find its top and the path to the identifier.
+    let top: TSESTree.Node = id;
+    let defaultValue: TSESTree.Node | null = null;
+    while ((top.parent.type === 'Property' || top.parent.type === 'ObjectPattern' || top.parent.type === 'ArrayPattern' || top.parent.type === 'AssignmentPattern' || top.parent.type === 'RestElement')) {
+      if (top.parent.type === 'AssignmentPattern' && top.parent.left === top && defaultValue === null) defaultValue = top.parent.right;
+      top = top.parent;
+    }
+    const holder = top.parent;
+    let source: TaintValue = CLEAN;
+    if (holder.type === 'VariableDeclarator' && holder.id === top && holder.init) source = this.evaluate(holder.init);
+    else if (holder.type === 'AssignmentExpression' && holder.left === top) source = this.evaluate(holder.right);
+    else if (holder.type === 'ForOfStatement' && holder.left === top) source = this.project(this.evaluate(holder.right), '*');
+    const projected = this.projectPath(source, getPatternPath(top, id) ?? []);
+    return defaultValue ? unionValues(projected, this.evaluate(defaultValue)) : projected;
+  }
+
+  private parameter(fn: FunctionNode, name: TSESTree.BindingName): TaintValue {
+    const index = fn.params.findIndex((p) => p.range[0] <= name.range[0] && name.range[1] <= p.range[1]);
+    if (index < 0) return CLEAN;
+    const param = fn.params[index] as TSESTree.Parameter;
+    const pattern = param.type === 'TSParameterProperty' ? param.parameter : param;
+    const path = name.type === 'Identifier' ? (getPatternPath(pattern, name) ?? []) : [];
+    let defaultValue: TaintValue = CLEAN;
+    if (pattern.type === 'AssignmentPattern' && pattern.left === name) defaultValue = this.evaluate(pattern.right);
+    // The element parameter of `items.map((x) => …)` carries the elements of `items`.
+    const callback = this.callbackElement(fn, index);
+    if (callback) return unionValues(this.projectPath(callback, path), defaultValue);
+    let root: TaintRoot | null = null;
+    if (this.model.toolInput !== false) root = handlerRoot(fn, index);
+    root ??= { type: 'param', fn, index };
+    const base = this.rootValue(root);
+    return unionValues(this.projectPath(base, path), defaultValue);
+  }
+
+  /** The value of a whole root (a handler parameter starts with its schema attached). */
+  private rootValue(root: TaintRoot): TaintValue {
+    const origin = makeOrigin(root);
+    if (root.type === 'handler') {
+      const binding = findBinding(root.handler, root.index, []);
+      if (binding?.path.length === 0 && binding.origin === 'arguments' && root.handler.inputSchema?.validated) {
+        return [{ ...origin, schema: root.handler.inputSchema }];
+      }
+    }
+    return [origin];
+  }
+
+  private callbackElement(fn: FunctionNode, index: number): TaintValue | null {
+    const call = fn.parent;
+    if (call.type !== 'CallExpression' || !call.arguments.includes(fn as TSESTree.Expression)) return null;
+    const callee = unwrapExpression(call.callee);
+    if (callee.type !== 'MemberExpression') return null;
+    const method = getKeyName(callee);
+    if (method === null) return null;
+    if (method === 'then' && index === 0) return this.evaluate(callee.object);
+    if (method === 'reduce' && index === 1) return this.project(this.evaluate(callee.object), '*');
+    if (CALLBACK_METHODS.has(method) && index === 0) return this.project(this.evaluate(callee.object), '*');
+    return null;
+  }
+
+  // ---- member access -------------------------------------------------------------------------
+
+  private member(node: TSESTree.MemberExpression, unit: SourceUnit): TaintValue {
+    const object = unwrapExpression(node.object);
+    const name = node.computed ? staticKey(unit, node.property) : node.property.type === 'Identifier' ? node.property.name : null;
+    if (name !== null && NUMBER_PROPERTIES.has(name)) return CLEAN;
+    let value: TaintValue;
+    if (object.type === 'ThisExpression') value = this.thisField(node, name);
+    else {
+      const base = this.evaluate(object);
+      // path.parse(p).base / .name is one segment.
+      if ((name === 'base' || name === 'name') && object.type === 'CallExpression' && getPathFunction(object.callee) === 'parse') {
+        value = mapOrigins(base, (o) => ({ ...o, state: { segment: 'segment' } }));
+      } else value = this.project(base, name ?? '*');
+    }
+    return this.guard(node, value, unit);
+  }
+
+  /** Reads property `name` (`'*'`: unknown) of every origin. */
+  project(value: TaintValue, name: string): TaintValue {
+    return mapOrigins(value, (o) => this.projectOrigin(o, name));
+  }
+
+  projectPath(value: TaintValue, path: readonly string[]): TaintValue {
+    let current = value;
+    for (const name of path) current = this.project(current, name);
+    return current;
+  }
+
+  private projectOrigin(origin: Origin, name: string): Origin | null {
+    if (origin.at.length > 0) {
+      const [head, ...rest] = origin.at;
+      if (head === name || head === '*' || name === '*') return { ...origin, at: rest };
+      return null;
+    }
+    if (origin.derived) return origin;
+    const path = [...origin.path, name];
+    if (origin.root.type === 'handler') {
+      const { handler, index } = origin.root;
+      const binding = findBinding(handler, index, path);
+      if (!binding && !handler.inputs.some((b) => b.param === index && b.path.length > path.length && b.path.slice(0, path.length).every((p, i) => p === path[i]))) return null;
+      // The arguments object of a low-level handler: a schema is attached once the binding path is reached.
+      if (binding && binding.path.length === path.length && binding.origin === 'arguments' && handler.inputSchema?.validated) {
+        return { ...origin, path, schema: handler.inputSchema };
+      }
+    }
+    const schema = origin.schema;
+    const next: Origin = { ...origin, path, schema: undefined };
+    if (!schema) return next;
+    return this.applyFieldConstraint(next, schema, name);
+  }
+
+  /** A validated schema field: enum/literal/number/boolean are harmless; an anchored regex is judged per kind. */
+  private applyFieldConstraint(origin: Origin, schema: InputSchema, field: string): Origin | null {
+    if (field === '*') {
+      const all = [...schema.fields.values()];
+      return all.length > 0 && all.every((c) => c === 'enum' || c === 'literal' || c === 'number' || c === 'boolean') ? null : origin;
+    }
+    const constraint = schema.fields.get(field);
+    if (constraint === 'enum' || constraint === 'literal' || constraint === 'number' || constraint === 'boolean') return null;
+    if (constraint === 'anchored-regex') {
+      const unit = getUnitOfNode(schema.node);
+      const regex = unit ? findFieldRegex(unit, schema.node, field) : null;
+      const shape = regex ? analyzeWholeString(regex) : null;
+      return shape ? this.applyRegexShape(origin, shape) : origin;
+    }
+    return origin;
+  }
+
+  /** What a whole-string regex proves about a value, for this analysis' kind. */
+  applyRegexShape(origin: Origin, shape: RegexShape): Origin | null {
+    const verdict = regexVerdict(shape, this.kind);
+    if (verdict.clean) return null;
+    if (this.kind === 'path') {
+      if (verdict.safeSegment) return withState(origin, { segment: 'safe-segment' });
+      return withState(origin, { ...(verdict.noDotDot ? { noDotDot: true } : {}), ...(verdict.notAbsolute ? { notAbsolute: true } : {}) });
+    }
+    return verdict.leadingSafe ? withState(origin, { leadingSafe: true }) : origin;
+  }
+
+  private thisField(node: TSESTree.MemberExpression, name: string | null): TaintValue {
+    if (name === null) return CLEAN;
+    const classBody = enclosingClassBody(node);
+    if (!classBody) return CLEAN;
+    const assigned = classFieldWrites(this, classBody).get(name) ?? [];
+    return unionValues(...assigned.map((e) => this.evaluate(e)));
+  }
+
+  // ---- sanitizer guards and types ------------------------------------------------------------
+
+  /** Applies the checks that dominate `node` to the value read there. */
+  private guard(node: TSESTree.Node, value: TaintValue, unit: SourceUnit): TaintValue {
+    if (value.length === 0) return value;
+    const ap = accessPathOf(unit, node);
+    if (!ap) return value;
+    const facts = factsAt(this, node, ap, writeBarrier(unit, node));
+    return facts.length === 0 ? value : mapOrigins(value, (o) => applyFacts(o, facts));
+  }
+
+  /** With type information: a value typed number, boolean or a union of literals carries no text. */
+  private sharpen(node: TSESTree.Node, unit: SourceUnit, value: TaintValue): TaintValue {
+    if (value.length === 0 || !unit.typeServices) return value;
+    return isHarmlessType(unit, node) ? CLEAN : value;
+  }
+
+  // ---- strings -------------------------------------------------------------------------------
+
+  /** A string built from parts (template, `+`): which inputs it carries, and what survives of their checks. */
+  private concat(unit: SourceUnit, parts: readonly Part[]): TaintValue {
+    const out: Origin[] = [];
+    parts.forEach((part, i) => {
+      if (part.node === undefined) return;
+      const value = this.evaluate(part.node);
+      if (value.length === 0) return;
+      const before = parts.slice(0, i);
+      const after = parts.slice(i + 1);
+      for (const origin of value) out.push({ ...origin, derived: true, at: [], schema: undefined, state: this.concatState(unit, origin.state, before, after) });
+    });
+    return normalizeValue(out);
+  }
+
+  private concatState(unit: SourceUnit, state: FlowState, before: readonly Part[], after: readonly Part[]): FlowState {
+    const prefix = before.map((p) => p.text ?? this.partMark(unit, p.node as TSESTree.Node)).join('');
+    const suffix = after.map((p) => p.text ?? '\uE002').join('');
+    const leadingSafe = state.leadingSafe === true || (prefix !== '' && !/^-*$/.test(prefix) && !prefix.includes('\uE002'));
+    const base: FlowState = leadingSafe ? { leadingSafe: true } : {};
+    if (this.kind !== 'path') return base;
+    const suffixSafe = !/(^|[\\/])\.\.([\\/]|$)/.test(suffix) && !suffix.includes('\uE002');
+    if (state.contained && suffixSafe) return { ...base, contained: true, ...(state.realpath ? { realpath: true } : {}) };
+    // `${ROOT}/${x}`: a non-empty root, then a separator, right before the value.
+    const rooted = /[^\\/][\\/]$/.test(prefix.replace(/\uE001/g, 'r')) && !prefix.includes('\uE002');
+    const suffixHasSeparator = /[\\/]/.test(suffix);
+    if (rooted && (state.noDotDot || state.segment === 'safe-segment')) return { ...base, contained: true };
+    if (rooted && state.segment === 'segment' && !suffixHasSeparator) return { ...base, parentOnly: suffix === '' };
+    if (state.segment !== undefined && !/[\\/]/.test(prefix + suffix) && (prefix.replace(/\uE001/g, '') !== '' || suffix !== '')) {
+      // `${name}.json`, `note-${name}`: still one segment, and no longer `.` or `..`.
+      return { ...base, segment: 'safe-segment' };
+    }
+    return base;
+  }
+
+  /** How a non-static part reads in a prefix: a separator, a clean value (`\uE001`), or input (`\uE002`). */
+  private partMark(unit: SourceUnit, node: TSESTree.Node): string {
+    if (isSeparator(unit, node)) return '/';
+    return this.evaluate(node).length === 0 ? '\uE001' : '\uE002';
+  }
+
+  // ---- objects -------------------------------------------------------------------------------
+
+  private object(node: TSESTree.ObjectExpression): TaintValue {
+    const parts: TaintValue[] = [];
+    for (const property of node.properties) {
+      if (property.type === 'SpreadElement') {
+        parts.push(this.evaluate(property.argument));
+        continue;
+      }
+      if (property.value.type === 'AssignmentPattern' || isFunctionNode(property.value)) continue;
+      const key = property.computed ? '*' : getKeyName(property) ?? '*';
+      parts.push(this.placeAt(this.evaluate(property.value), key));
+    }
+    return unionValues(...parts);
+  }
+
+  private placeAt(value: TaintValue, key: string): TaintValue {
+    return mapOrigins(value, (o) => ({ ...o, at: [key, ...o.at] }));
+  }
+
+  // ---- calls ---------------------------------------------------------------------------------
+
+  private call(node: TSESTree.CallExpression, unit: SourceUnit): TaintValue {
+    const callee = unwrapExpression(node.callee);
+    const args = node.arguments;
+    const arg = (i: number): TaintValue => {
+      const a = args[i];
+      return a ? this.evaluate(a) : CLEAN;
+    };
+    const allArgs = (): TaintValue => unionValues(...args.map((a) => this.evaluate(a)));
+
+    const known = getKnownFunction(callee);
+    if (known) return this.knownFunction(known, arg(0));
+    const pathFunction = getPathFunction(callee);
+    if (pathFunction) return this.pathCall(pathFunction, node);
+    const ref = getModuleRef(callee);
+    if (ref) {
+      const dotted = ref.path.join('.');
+      if (isRealpath(ref.module, ref.path)) return mapOrigins(arg(0), (o) => ({ ...o, derived: true, at: [], state: { ...o.state, normalized: true, absolute: true, realpath: true } }));
+      if (ref.module === GLOBAL_MODULE) return this.globalCall(dotted, arg, allArgs);
+      if (ref.module === 'buffer' && dotted.startsWith('Buffer.')) return derive(allArgs(), (o) => resetState(o.state));
+      if (ref.module === 'url' && (dotted === 'fileURLToPath' || dotted === 'pathToFileURL' || dotted === 'parse' || dotted === 'format')) return derive(arg(0), (o) => resetState(o.state));
+      if (ref.module === 'querystring' || ref.module === 'util') return dotted === 'format' || dotted === 'unescape' || dotted === 'parse' || dotted === 'escape' ? derive(allArgs(), () => ({})) : CLEAN;
+      if (ref.module === 'process' || ref.module === 'os' || ref.module === 'crypto') return CLEAN;
+    }
+    const resolved = resolveCallee(this, node);
+    if (resolved) return instantiateReturn(this, node, resolved);
+    if (callee.type !== 'MemberExpression') return CLEAN;
+    const method = getKeyName(callee);
+    if (method === null) return CLEAN;
+    // Schema.parse(input): the output is the input, with the schema's field constraints.
+    if ((method === 'parse' || method === 'parseAsync' || method === 'safeParse' || method === 'safeParseAsync') && args[0]) {
+      const schema = readSchema(unit, callee.object);
+      if (schema) {
+        const parsed = mapOrigins(arg(0), (o) => (o.derived || o.at.length > 0 ? o : { ...o, schema }));
+        return method.startsWith('safeParse') ? this.placeAt(parsed, 'data') : parsed;
+      }
+    }
+    const receiver = this.evaluate(callee.object);
+    if (receiver.length === 0) {
+      if (method === 'concat' || method === 'join') return derive(allArgs(), () => ({}));
+      if (method === 'replace' || method === 'replaceAll') return derive(arg(1), () => ({}));
+      return CLEAN;
+    }
+    if (NON_TEXT_METHODS.has(method)) return CLEAN;
+    if (method === 'toString' && args[0]) return this.encoded(unit, args[0], receiver);
+    if (KEEPING_METHODS.has(method)) return derive(receiver);
+    if (method === 'replace' || method === 'replaceAll') return this.replaced(unit, node, receiver, arg(1));
+    if (ELEMENT_METHODS.has(method)) return this.project(receiver, '*');
+    if (method === 'concat' || method === 'join') return derive(unionValues(receiver, allArgs()), (o) => resetState(o.state));
+    if (method === 'split') return derive(receiver, () => ({}));
+    // slice, substring, padStart, map, filter, flat, …: the text survives, the checks do not.
+    return derive(receiver, (o) => resetState(o.state));
+  }
+
+  private globalCall(name: string, arg: (i: number) => TaintValue, allArgs: () => TaintValue): TaintValue {
+    if (NON_TEXT_GLOBALS.has(name) || name.startsWith('Math.')) return CLEAN;
+    switch (name) {
+      case 'String':
+        return derive(arg(0));
+      case 'JSON.parse':
+      case 'Object.fromEntries':
+        return derive(arg(0), () => ({}));
+      case 'JSON.stringify':
+        return derive(arg(0), () => ({}));
+      case 'Object.values':
+      case 'Object.entries':
+        return derive(this.project(arg(0), '*'), () => ({}));
+      case 'Object.keys':
+        // Keys of a validated object are the schema's; of an unvalidated one, the client's.
+        return derive(mapOrigins(arg(0), (o) => (o.schema ? null : o)), () => ({}));
+      case 'Object.assign':
+      case 'Array.from':
+      case 'Array.of':
+      case 'Promise.resolve':
+      case 'Promise.all':
+      case 'Promise.allSettled':
+      case 'Promise.race':
+      case 'Promise.any':
+      case 'structuredClone':
+        return allArgs();
+      case 'decodeURIComponent':
+      case 'decodeURI':
+      case 'unescape':
+        return derive(arg(0), () => ({}));
+      case 'encodeURIComponent':
+        // No separator survives, but `..` does.
+        return derive(arg(0), () => (this.kind === 'path' ? { segment: 'segment' } : {}));
+      case 'encodeURI':
+      case 'escape':
+        return derive(arg(0), () => ({}));
+      default:
+        return CLEAN;
+    }
+  }
+
+  private knownFunction(known: ReturnType<typeof getKnownFunction>, value: TaintValue): TaintValue {
+    switch (known) {
+      case 'shell-escape':
+        return this.kind === 'command' ? CLEAN : derive(value, () => ({}));
+      case 'safe-segment':
+        return this.kind === 'path' ? derive(value, () => ({ segment: 'safe-segment' })) : derive(value, () => ({}));
+      case 'contain':
+        return this.kind === 'path' ? derive(value, () => ({ contained: true, normalized: true, absolute: true })) : derive(value, () => ({}));
+      default:
+        return CLEAN;
+    }
+  }
+
+  /** `buf.toString('hex')` carries no text a sink could misread; base64 has no shell characters and no `..`. */
+  private encoded(unit: SourceUnit, encodingNode: TSESTree.Node, receiver: TaintValue): TaintValue {
+    const encoding = getStaticString(unit, encodingNode);
+    if (encoding === 'hex') return CLEAN;
+    if (encoding === 'base64') {
+      if (this.kind === 'command' || this.kind === 'argument') return CLEAN;
+      return derive(receiver, () => ({ noDotDot: true }));
+    }
+    return derive(receiver);
+  }
+
+  /**
+   * `.replace()` propagates: `replace('..', '')` and `/\.\.\//g` leave `....//` → `../`. The one
+   * credited form strips every character outside an allowlist: `s.replace(/[^\w-]/g, '')`.
+   */
+  private replaced(unit: SourceUnit, node: TSESTree.CallExpression, receiver: TaintValue, replacement: TaintValue): TaintValue {
+    const [pattern, replaceWith] = node.arguments;
+    const regex = pattern && pattern.type !== 'SpreadElement' ? getRegexLiteral(unit, pattern) : null;
+    const replacementText = replaceWith && replaceWith.type !== 'SpreadElement' ? getStaticString(unit, replaceWith) : null;
+    if (regex && replacementText !== null) {
+      const shape = analyzeStrippingReplace(regex.pattern, regex.flags, replacementText);
+      if (shape) return mapOrigins(derive(receiver, () => ({})), (o) => this.applyRegexShape(o, shape));
+    }
+    return derive(unionValues(receiver, replacement), () => ({}));
+  }
+
+  /** `path.join`, `path.resolve`, `path.basename`, … as transfer functions on path facts. */
+  private pathCall(name: string, node: TSESTree.CallExpression): TaintValue {
+    const args = node.arguments;
+    if (args.some((a) => a.type === 'SpreadElement')) return derive(unionValues(...args.map((a) => this.evaluate(a))), () => ({}));
+    const values = args.map((a) => this.evaluate(a));
+    const first = values.findIndex((v) => v.length > 0);
+    if (first < 0) return CLEAN;
+    const path = this.kind === 'path';
+    switch (name) {
+      case 'join':
+      case 'resolve': {
+        const out: Origin[] = [];
+        values.forEach((value, k) => {
+          const rooted = k > 0 && values.slice(0, k).every((v) => v.length === 0);
+          const last = k === values.length - 1;
+          for (const origin of value) {
+            const state = path ? joinState(name, origin.state, rooted, last) : { leadingSafe: origin.state.leadingSafe === true || rooted || name === 'resolve' };
+            out.push({ ...origin, derived: true, at: [], schema: undefined, state });
+          }
+        });
+        return normalizeValue(out);
+      }
+      case 'normalize':
+      case 'toNamespacedPath':
+        return derive(values[0] ?? CLEAN, (o) => ({ ...o.state, normalized: true }));
+      case 'relative':
+        return derive(unionValues(...values), () => ({ normalized: true }));
+      case 'basename':
+      case 'extname':
+        return derive(values[0] ?? CLEAN, () => (path ? { segment: 'segment' } : {}));
+      case 'dirname':
+        return derive(values[0] ?? CLEAN, (o) => resetState(o.state));
+      case 'parse':
+      case 'format':
+        return derive(unionValues(...values), () => ({}));
+      default:
+        return CLEAN;
+    }
+  }
+
+  private construct(node: TSESTree.NewExpression): TaintValue {
+    const ref = getModuleRef(node.callee);
+    const name = ref?.module === GLOBAL_MODULE || ref?.module === 'url' || ref?.module === 'buffer' ? ref.path.join('.') : null;
+    const all = (): TaintValue => unionValues(...node.arguments.map((a) => this.evaluate(a)));
+    switch (name) {
+      case 'URL':
+      case 'URLSearchParams':
+      case 'String':
+      case 'Buffer':
+        return derive(all(), () => ({}));
+      case 'Set':
+      case 'Map':
+      case 'Array':
+        return all();
+      default:
+        return CLEAN;
+    }
+  }
+}
+
+/** `path.join(ROOT, x)` / `path.resolve(ROOT, x)`: what the result is, given what was known about x. */
+function joinState(name: string, state: FlowState, rooted: boolean, last: boolean): FlowState {
+  const normalized: FlowState = { normalized: true, ...(name === 'resolve' ? { absolute: true, leadingSafe: true } : rooted ? { leadingSafe: true } : {}) };
+  if (state.contained) return { ...normalized, contained: true, ...(state.realpath ? { realpath: true } : {}) };
+  if (rooted) {
+    if (state.segment === 'safe-segment') return { ...normalized, contained: true };
+    // join appends an absolute x under the root; resolve lets it replace the root.
+    if (state.noDotDot && (name === 'join' || state.notAbsolute)) return { ...normalized, contained: true };
+    if (state.segment === 'segment' && last) return { ...normalized, parentOnly: true };
+  }
+  return { ...normalized, ...(state.noDotDot ? { noDotDot: true } : {}), ...(state.bypass ? { bypass: state.bypass } : {}) };
+}
+
+function isRealpath(module: string, path: readonly string[]): boolean {
+  if (!['fs', 'fs/promises', 'fs-extra', 'graceful-fs'].includes(module)) return false;
+  const parts = path[0] === 'promises' ? path.slice(1) : path;
+  const [head, tail] = parts;
+  return (head === 'realpath' || head === 'realpathSync') && (tail === undefined || tail === 'native') && parts.length <= 2;
+}
+
+/** One part of a string being built: static text, or an expression. */
+export interface Part {
+  readonly text?: string;
+  readonly node?: TSESTree.Node;
+}
+
+function templateParts(unit: SourceUnit, node: TSESTree.TemplateLiteral): Part[] {
+  const parts: Part[] = [];
+  node.quasis.forEach((quasi, i) => {
+    parts.push({ text: quasi.value.cooked ?? quasi.value.raw });
+    const expression = node.expressions[i];
+    if (expression) {
+      const known = getStaticString(unit, expression);
+      parts.push(known === null ? { node: expression } : { text: known });
+    }
+  });
+  return parts;
+}
+
+function plusParts(unit: SourceUnit, node: TSESTree.Node): Part[] {
+  const value = unwrapExpression(node);
+  if (value.type === 'BinaryExpression' && value.operator === '+') {
+    return [...plusParts(unit, value.left), ...plusParts(unit, value.right)];
+  }
+  if (value.type === 'TemplateLiteral') return templateParts(unit, value);
+  const known = getStaticString(unit, value);
+  return [known === null ? { node: value } : { text: known }];
+}
+
+function staticKey(unit: SourceUnit, node: TSESTree.Node): string | null {
+  const value = unwrapExpression(node);
+  if (value.type === 'Literal' && (typeof value.value === 'string' || typeof value.value === 'number')) return String(value.value);
+  return getStaticString(unit, value);
+}
+
+function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'ClassBody') return current;
+    // A non-arrow function that is not a class member has its own `this`.
+    if ((current.type === 'FunctionExpression' || current.type === 'FunctionDeclaration') && current.parent.type !== 'MethodDefinition' && current.parent.type !== 'PropertyDefinition') return null;
+  }
+  return null;
+}
+
+/** `this.x = e` anywhere in a class, and field initialisers: the expressions each field is given. */
+function classFieldWrites(analysis: Analysis, classBody: TSESTree.ClassBody): ReadonlyMap<string, TSESTree.Node[]> {
+  const cache = analysis.cache<TSESTree.ClassBody, ReadonlyMap<string, TSESTree.Node[]>>('class-fields');
+  const cached = cache.get(classBody);
+  if (cached) return cached;
+  const writes = new Map<string, TSESTree.Node[]>();
+  const add = (name: string, value: TSESTree.Node): void => {
+    const list = writes.get(name) ?? [];
+    list.push(value);
+    writes.set(name, list);
+  };
+  const unit = getUnitOfNode(classBody);
+  for (const element of classBody.body) {
+    if (element.type === 'PropertyDefinition' && element.value && !element.static) {
+      const name = getKeyName(element);
+      if (name !== null && !isFunctionNode(element.value)) add(name, element.value);
+    }
+  }
+  if (unit) {
+    const stack: TSESTree.Node[] = [classBody];
+    while (stack.length > 0) {
+      const node = stack.pop() as TSESTree.Node;
+      if (node.type === 'AssignmentExpression' && node.left.type === 'MemberExpression' && node.left.object.type === 'ThisExpression') {
+        const name = getKeyName(node.left);
+        if (name !== null) add(name, node.operator === '=' ? node.right : node);
+      }
+      for (const key of unit.visitorKeys[node.type] ?? []) {
+        const child = (node as unknown as Record<string, unknown>)[key];
+        for (const c of Array.isArray(child) ? child : [child]) {
+          if (c && typeof c === 'object' && typeof (c as { type?: unknown }).type === 'string' && (c as TSESTree.Node).type !== 'ClassBody') stack.push(c as TSESTree.Node);
+        }
+      }
+    }
+  }
+  cache.set(classBody, writes);
+  return writes;
+}
+
+/** The schema a `X.parse(…)` receiver is, when X is a zod object schema the file defines. */
+function readSchema(unit: SourceUnit, node: TSESTree.Node): InputSchema | null {
+  const value = resolveValue(unit, node);
+  if (value.type !== 'CallExpression' && value.type !== 'ObjectExpression') return null;
+  const schema = summarizeSchema(unit, node, true);
+  return schema.fields.size > 0 ? schema : null;
+}
+
+/** The regex of an `anchored-regex` field: `z.string().regex(/…/)` or a JSON Schema `pattern`. */
+function findFieldRegex(unit: SourceUnit, schemaNode: TSESTree.Node, field: string): { pattern: string; flags: string } | null {
+  let value = resolveValue(unit, schemaNode);
+  for (let hop = 0; hop < 6 && value.type === 'CallExpression' && value.callee.type === 'MemberExpression'; hop++) {
+    const method = getKeyName(value.callee);
+    const first = value.arguments[0];
+    value = (method === 'object' || method === 'strictObject' || method === 'looseObject') && first && first.type !== 'SpreadElement'
+      ? resolveValue(unit, first)
+      : resolveValue(unit, value.callee.object);
+  }
+  if (value.type !== 'ObjectExpression') return null;
+  const properties = value.properties.find((p): p is TSESTree.Property => p.type === 'Property' && getKeyName(p) === 'properties');
+  const holder = properties ? resolveValue(unit, properties.value) : value;
+  if (holder.type !== 'ObjectExpression') return null;
+  const property = holder.properties.find((p): p is TSESTree.Property => p.type === 'Property' && getKeyName(p) === field);
+  if (!property) return null;
+  let fieldValue = resolveValue(unit, property.value);
+  if (fieldValue.type === 'ObjectExpression') {
+    const pattern = fieldValue.properties.find((p): p is TSESTree.Property => p.type === 'Property' && getKeyName(p) === 'pattern');
+    const text = pattern ? getStaticString(unit, pattern.value) : null;
+    return text === null ? null : { pattern: text, flags: 'u' };
+  }
+  for (let hop = 0; hop < 12 && fieldValue.type === 'CallExpression' && fieldValue.callee.type === 'MemberExpression'; hop++) {
+    if (getKeyName(fieldValue.callee) === 'regex' && fieldValue.arguments[0] && fieldValue.arguments[0].type !== 'SpreadElement') {
+      return getRegexLiteral(unit, fieldValue.arguments[0]);
+    }
+    fieldValue = unwrapExpression(fieldValue.callee.object);
+  }
+  return null;
+}
+
+function analyzeWholeString(regex: { pattern: string; flags: string }): RegexShape | null {
+  return analyzeWholeStringRegex(regex.pattern, regex.flags);
+}
+
+/** number, boolean, bigint, a string literal, or a union of those (never `any`/`unknown`/`string`). */
+function isHarmlessType(unit: SourceUnit, node: TSESTree.Node): boolean {
+  const services = unit.typeServices;
+  if (!services) return false;
+  try {
+    const checker = services.program.getTypeChecker() as unknown as TypeCheckerLike;
+    const tsNode = services.esTreeNodeToTSNodeMap.get(node as never);
+    const type = checker.getTypeAtLocation(tsNode) as TypeLike;
+    return harmless(checker, type, 0);
+  } catch {
+    return false;
+  }
+}
+
+interface TypeLike {
+  isUnion(): boolean;
+  isStringLiteral(): boolean;
+  types?: TypeLike[];
+}
+
+interface TypeCheckerLike {
+  getTypeAtLocation(node: unknown): unknown;
+  getStringType?(): unknown;
+  getNumberType?(): unknown;
+  getBooleanType?(): unknown;
+  getBigIntType?(): unknown;
+  getUndefinedType?(): unknown;
+  getNullType?(): unknown;
+  isTypeAssignableTo?(source: unknown, target: unknown): boolean;
+}
+
+function harmless(checker: TypeCheckerLike, type: TypeLike, depth: number): boolean {
+  if (depth > 4) return false;
+  if (type.isUnion()) return (type.types ?? []).length > 0 && (type.types ?? []).every((t) => harmless(checker, t, depth + 1));
+  if (type.isStringLiteral()) return true;
+  const assignable = checker.isTypeAssignableTo?.bind(checker);
+  const stringType = checker.getStringType?.();
+  if (!assignable || stringType === undefined) return false;
+  // `any` and `unknown` accept a string; a harmless type does not.
+  if (assignable(stringType, type)) return false;
+  const targets = [checker.getNumberType?.(), checker.getBooleanType?.(), checker.getBigIntType?.(), checker.getUndefinedType?.(), checker.getNullType?.()];
+  return targets.some((target) => target !== undefined && assignable(type, target));
+}
+
+/** The default analyses (tool input as the source), one per kind, shared by every file of a run. */
+const DEFAULT_ANALYSES = new Map<SinkKind, Analysis>();
+const CUSTOM_ANALYSES = new WeakMap<SourceModel, Map<SinkKind, Analysis>>();
+
+/**
+ * The analysis of `kind` for a source model (default: tool input). Analyses hold only WeakMaps
+ * keyed by AST nodes, so nothing outlives the files it describes.
+ */
+export function getAnalysis(kind: SinkKind, model: SourceModel = TOOL_INPUT_SOURCES): Analysis {
+  const map = model === TOOL_INPUT_SOURCES ? DEFAULT_ANALYSES : (CUSTOM_ANALYSES.get(model) ?? new Map<SinkKind, Analysis>());
+  if (model !== TOOL_INPUT_SOURCES) CUSTOM_ANALYSES.set(model, map);
+  let analysis = map.get(kind);
+  if (!analysis) {
+    analysis = new Analysis(kind, model);
+    map.set(kind, analysis);
+  }
+  return analysis;
+}
+
+export type { Variable };

@@ -1,0 +1,467 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import { getStaticString, resolveValue, unwrapExpression } from '../util/ast.js';
+import { getModuleRef, isRef, type ModuleRef } from '../util/module-refs.js';
+import type { SourceUnit } from '../util/source-unit.js';
+import type { SinkKind } from './types.js';
+
+/*
+ * Small, conservative checks the sanitizer catalogue needs: what characters an anchored regular
+ * expression admits, whether a root string provably ends with a path separator, and the packages
+ * whose functions escape, confine or validate.
+ */
+
+/** A set of characters: ASCII code points, plus whether anything outside ASCII can appear. */
+export interface CharSet {
+  readonly ascii: ReadonlySet<number>;
+  readonly nonAscii: boolean;
+}
+
+/** What a whole-string regular expression admits: every character, and the possible first characters. */
+export interface RegexShape {
+  readonly chars: CharSet;
+  readonly first: CharSet;
+  /** The empty string matches. */
+  readonly canBeEmpty: boolean;
+}
+
+const ALL_ASCII: number[] = Array.from({ length: 128 }, (_, i) => i);
+
+function set(codes: Iterable<number>, nonAscii = false): CharSet {
+  return { ascii: new Set(codes), nonAscii };
+}
+
+function union(a: CharSet, b: CharSet): CharSet {
+  return { ascii: new Set([...a.ascii, ...b.ascii]), nonAscii: a.nonAscii || b.nonAscii };
+}
+
+function range(from: string, to: string): number[] {
+  const out: number[] = [];
+  for (let c = from.charCodeAt(0); c <= to.charCodeAt(0); c++) out.push(c);
+  return out;
+}
+
+const DIGITS = range('0', '9');
+const WORD = [...range('a', 'z'), ...range('A', 'Z'), ...DIGITS, '_'.charCodeAt(0)];
+const SPACE = [9, 10, 11, 12, 13, 32];
+const EMPTY = set([]);
+const ANY = set(ALL_ASCII, true);
+
+function complement(chars: CharSet): CharSet {
+  return set(ALL_ASCII.filter((c) => !chars.ascii.has(c)), true);
+}
+
+function withCase(chars: CharSet): CharSet {
+  const out = new Set(chars.ascii);
+  for (const c of chars.ascii) {
+    const ch = String.fromCharCode(c);
+    out.add(ch.toLowerCase().charCodeAt(0));
+    out.add(ch.toUpperCase().charCodeAt(0));
+  }
+  return { ascii: out, nonAscii: chars.nonAscii };
+}
+
+/** A term of a parsed pattern: the characters it can contribute, the first ones, and whether it can be empty. */
+interface Term {
+  chars: CharSet;
+  first: CharSet;
+  optional: boolean;
+}
+
+class PatternParser {
+  private i = 0;
+  constructor(private readonly src: string, private readonly ignoreCase: boolean) {}
+
+  /** The whole pattern as an alternation; `null` when some construct is not understood. */
+  parseAlternation(stopAt: string | null): Term | null {
+    const branches: Term[] = [];
+    for (;;) {
+      const branch = this.parseSequence(stopAt);
+      if (!branch) return null;
+      branches.push(branch);
+      if (this.src[this.i] === '|') {
+        this.i++;
+        continue;
+      }
+      break;
+    }
+    return branches.reduce((a, b) => ({ chars: union(a.chars, b.chars), first: union(a.first, b.first), optional: a.optional || b.optional }));
+  }
+
+  private parseSequence(stopAt: string | null): Term | null {
+    let chars = EMPTY;
+    let first = EMPTY;
+    let optional = true;
+    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== stopAt) {
+      const atom = this.parseAtom();
+      if (atom === null) return null;
+      if (atom === 'zero-width') continue;
+      const quantified = this.parseQuantifier(atom);
+      if (!quantified) return null;
+      chars = union(chars, quantified.chars);
+      if (optional) first = union(first, quantified.first);
+      optional = optional && quantified.optional;
+    }
+    return { chars, first, optional };
+  }
+
+  private parseQuantifier(atom: Term): Term | null {
+    const ch = this.src[this.i];
+    let min = 1;
+    if (ch === '*' || ch === '?') {
+      min = 0;
+      this.i++;
+    } else if (ch === '+') {
+      this.i++;
+    } else if (ch === '{') {
+      const match = /^\{(\d+)(,\d*)?\}/.exec(this.src.slice(this.i));
+      if (!match) return null;
+      min = Number(match[1]);
+      this.i += match[0].length;
+    }
+    if (this.src[this.i] === '?') this.i++; // lazy
+    return min === 0 ? { ...atom, optional: true } : atom;
+  }
+
+  private parseAtom(): Term | 'zero-width' | null {
+    const ch = this.src[this.i];
+    if (ch === undefined) return null;
+    if (ch === '^' || ch === '$') return null; // anchors inside the body: not understood
+    if (ch === '(') {
+      this.i++;
+      if (this.src.startsWith('?=', this.i) || this.src.startsWith('?!', this.i) || this.src.startsWith('?<=', this.i) || this.src.startsWith('?<!', this.i)) {
+        // Lookarounds restrict but add nothing; skip them conservatively.
+        const inner = this.skipGroup();
+        return inner ? 'zero-width' : null;
+      }
+      if (this.src.startsWith('?:', this.i)) this.i += 2;
+      else if (this.src.startsWith('?<', this.i)) {
+        const close = this.src.indexOf('>', this.i);
+        if (close < 0) return null;
+        this.i = close + 1;
+      }
+      const inner = this.parseAlternation(')');
+      if (!inner || this.src[this.i] !== ')') return null;
+      this.i++;
+      return inner;
+    }
+    if (ch === '[') return this.parseClass();
+    if (ch === '.') {
+      this.i++;
+      return term(ANY);
+    }
+    if (ch === '\\') {
+      const escaped = this.parseEscape();
+      if (escaped === 'zero-width') return 'zero-width';
+      return escaped ? term(escaped) : null;
+    }
+    if ('*+?{}|)'.includes(ch)) return null;
+    this.i++;
+    return term(this.caseOf(set([ch.charCodeAt(0)], ch.charCodeAt(0) > 127)));
+  }
+
+  private skipGroup(): boolean {
+    let depth = 1;
+    while (this.i < this.src.length && depth > 0) {
+      const ch = this.src[this.i];
+      if (ch === '\\') this.i++;
+      else if (ch === '(') depth++;
+      else if (ch === ')') depth--;
+      this.i++;
+    }
+    return depth === 0;
+  }
+
+  private caseOf(chars: CharSet): CharSet {
+    return this.ignoreCase ? withCase(chars) : chars;
+  }
+
+  /** After a backslash (outside or inside a class). */
+  private parseEscape(): CharSet | 'zero-width' | null {
+    this.i++;
+    const ch = this.src[this.i];
+    if (ch === undefined) return null;
+    this.i++;
+    switch (ch) {
+      case 'w': return set(WORD);
+      case 'd': return set(DIGITS);
+      case 's': return set(SPACE, true);
+      case 'W': return complement(set(WORD));
+      case 'D': return complement(set(DIGITS));
+      case 'S': return complement(set(SPACE));
+      case 'b': case 'B': return 'zero-width';
+      case 'n': return set([10]);
+      case 'r': return set([13]);
+      case 't': return set([9]);
+      case 'v': return set([11]);
+      case 'f': return set([12]);
+      case '0': return set([0]);
+      case 'x': {
+        const hex = /^[0-9a-fA-F]{2}/.exec(this.src.slice(this.i));
+        if (!hex) return null;
+        this.i += 2;
+        const code = parseInt(hex[0], 16);
+        return this.caseOf(set([code], code > 127));
+      }
+      case 'u': {
+        const hex = /^[0-9a-fA-F]{4}/.exec(this.src.slice(this.i));
+        if (!hex) return null;
+        this.i += 4;
+        const code = parseInt(hex[0], 16);
+        return code < 128 ? this.caseOf(set([code])) : set([], true);
+      }
+      case 'p': case 'P':
+        return null; // Unicode property classes: not analysed.
+      default:
+        if (/[a-zA-Z]/.test(ch)) return null; // an escape we do not know
+        return this.caseOf(set([ch.charCodeAt(0)], ch.charCodeAt(0) > 127));
+    }
+  }
+
+  private parseClass(): Term | null {
+    this.i++;
+    let negated = false;
+    if (this.src[this.i] === '^') {
+      negated = true;
+      this.i++;
+    }
+    let chars = EMPTY;
+    while (this.i < this.src.length && this.src[this.i] !== ']') {
+      let low: CharSet | 'zero-width' | null;
+      let lowCode: number | null = null;
+      if (this.src[this.i] === '\\') {
+        const before = this.i;
+        low = this.parseEscape();
+        if (low === 'zero-width' || low === null) return null;
+        const single = [...low.ascii];
+        if (single.length === 1 && !low.nonAscii && this.i - before === 2) lowCode = single[0] ?? null;
+      } else {
+        const ch = this.src[this.i] as string;
+        lowCode = ch.charCodeAt(0);
+        low = set([lowCode], lowCode > 127);
+        this.i++;
+      }
+      if (this.src[this.i] === '-' && this.src[this.i + 1] !== ']' && this.src[this.i + 1] !== undefined && lowCode !== null) {
+        this.i++;
+        let highCode: number;
+        if (this.src[this.i] === '\\') {
+          const high = this.parseEscape();
+          if (high === 'zero-width' || high === null || high.ascii.size !== 1) return null;
+          highCode = [...high.ascii][0] as number;
+        } else {
+          highCode = (this.src[this.i] as string).charCodeAt(0);
+          this.i++;
+        }
+        if (highCode < lowCode) return null;
+        const codes: number[] = [];
+        for (let c = lowCode; c <= Math.min(highCode, 127); c++) codes.push(c);
+        chars = union(chars, set(codes, highCode > 127));
+        continue;
+      }
+      chars = union(chars, low);
+    }
+    if (this.src[this.i] !== ']') return null;
+    this.i++;
+    const resolved = this.caseOf(negated ? complement(this.caseOf(chars)) : chars);
+    return term(resolved);
+  }
+}
+
+function term(chars: CharSet): Term {
+  return { chars, first: chars, optional: false };
+}
+
+/**
+ * The shape of a regular expression that must match a whole string (`^…$`, no top-level `|`, no
+ * `m` flag), or `null` when it is not anchored that way or uses constructs the analysis does not
+ * understand (it is conservative: `null` credits nothing).
+ */
+export function analyzeWholeStringRegex(pattern: string, flags: string): RegexShape | null {
+  if (flags.includes('m')) return null;
+  if (!pattern.startsWith('^') || !pattern.endsWith('$') || pattern.endsWith('\\$')) return null;
+  const body = pattern.slice(1, -1);
+  const parser = new PatternParser(body, flags.includes('i'));
+  const parsed = parser.parseAlternation(null);
+  if (!parsed) return null;
+  // A top-level alternation such as `^a|b$` anchors only its ends: refuse it.
+  if (hasTopLevelAlternation(body)) return null;
+  return { chars: parsed.chars, first: parsed.first, canBeEmpty: parsed.optional };
+}
+
+function hasTopLevelAlternation(body: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
+/**
+ * The characters `s.replace(/[^…]/g, r)` leaves: the kept class plus the replacement. `null` unless
+ * the pattern is one negated character class (optionally `+`/`*`) with the `g` flag and `r` static.
+ */
+export function analyzeStrippingReplace(pattern: string, flags: string, replacement: string): RegexShape | null {
+  if (!flags.includes('g') || !pattern.startsWith('[^')) return null;
+  const end = pattern.endsWith(']+') || pattern.endsWith(']*') ? pattern.length - 1 : pattern.length;
+  const parser = new PatternParser(pattern.slice(0, end), flags.includes('i'));
+  const parsed = parser.parseAlternation(null);
+  if (!parsed || pattern.slice(end).replace(/^[+*]$/, '') !== '') return null;
+  if (!/^\[\^(?:[^\]\\]|\\.)*\]$/.test(pattern.slice(0, end))) return null;
+  const kept = complement(parsed.chars);
+  const kept2: CharSet = { ascii: kept.ascii, nonAscii: false };
+  const codes = Array.from({ length: replacement.length }, (_, i) => replacement.charCodeAt(i));
+  const extra = set(codes, codes.some((c) => c > 127));
+  const chars = union(kept2, extra);
+  return { chars, first: chars, canBeEmpty: true };
+}
+
+function has(chars: CharSet, ch: string): boolean {
+  return chars.ascii.has(ch.charCodeAt(0));
+}
+
+/** Characters a shell treats as plain text inside an unquoted word. */
+const SHELL_SAFE = new Set([...WORD, ...Array.from({ length: 8 }, (_, i) => '.-/:@+=,'.charCodeAt(i))]);
+
+/** How a regex-validated value is sanitized for a sink kind. */
+export interface RegexVerdict {
+  /** Harmless for the kind: drop it. */
+  readonly clean: boolean;
+  readonly leadingSafe: boolean;
+  readonly safeSegment: boolean;
+  readonly noDotDot: boolean;
+  readonly notAbsolute: boolean;
+}
+
+/**
+ * What a whole-string regex check proves for a sink kind:
+ * - `command`: every admitted character is shell-plain (letters, digits, `_ . - / : @ + = ,`; no
+ *   whitespace, quotes, `$`, backticks, `;&|<>()*?[]{}~#%!\`, no non-ASCII).
+ * - `argument`: the first character cannot be `-`.
+ * - `path`: no `/` or `\` and a first character other than `.` makes one safe segment (never `.`
+ *   or `..`); no `.` at all rules out `..`; no `/`, `\` first rules out absolute paths.
+ */
+export function regexVerdict(shape: RegexShape, kind: SinkKind): RegexVerdict {
+  const leadingSafe = !has(shape.first, '-');
+  const noSeparator = !has(shape.chars, '/') && !has(shape.chars, '\\');
+  const safeSegment = noSeparator && !has(shape.first, '.') && !shape.canBeEmpty;
+  const noDotDot = !has(shape.chars, '.');
+  const notAbsolute = !has(shape.first, '/') && !has(shape.first, '\\');
+  let clean = false;
+  if (kind === 'command') clean = !shape.chars.nonAscii && [...shape.chars.ascii].every((c) => SHELL_SAFE.has(c));
+  else if (kind === 'argument') clean = leadingSafe;
+  return { clean, leadingSafe, safeSegment, noDotDot, notAbsolute };
+}
+
+/** The regex literal an expression is (through `const`), with its flags. */
+export function getRegexLiteral(unit: SourceUnit, node: TSESTree.Node): { pattern: string; flags: string } | null {
+  const value = resolveValue(unit, node);
+  if (value.type === 'Literal' && 'regex' in value) return { pattern: value.regex.pattern, flags: value.regex.flags };
+  // new RegExp('^…$')
+  if (value.type === 'NewExpression' && value.callee.type === 'Identifier' && value.callee.name === 'RegExp') {
+    const [source, flags] = value.arguments;
+    const pattern = source && source.type !== 'SpreadElement' ? getStaticString(unit, source) : null;
+    const flagText = flags && flags.type !== 'SpreadElement' ? getStaticString(unit, flags) : '';
+    return pattern === null || flagText === null ? null : { pattern, flags: flagText };
+  }
+  return null;
+}
+
+const PATH_MODULES = new Set(['path', 'path/posix', 'path/win32', 'upath', 'pathe']);
+
+/** The `path` function a callee names (`join`, `resolve`, … also `path.posix.join`), or `null`. */
+export function getPathFunction(callee: TSESTree.Node): string | null {
+  const ref = getModuleRef(callee);
+  if (!ref || !PATH_MODULES.has(ref.module)) return null;
+  const path = ref.path[0] === 'posix' || ref.path[0] === 'win32' ? ref.path.slice(1) : ref.path;
+  return path.length === 1 ? (path[0] ?? null) : null;
+}
+
+/** `path.sep`, `path.posix.sep`, `'/'`, `'\\'`. */
+export function isSeparator(unit: SourceUnit, node: TSESTree.Node): boolean {
+  const text = getStaticString(unit, node);
+  if (text === '/' || text === '\\') return true;
+  const ref = getModuleRef(unwrapExpression(node));
+  if (!ref || !PATH_MODULES.has(ref.module)) return false;
+  return ref.path[ref.path.length - 1] === 'sep';
+}
+
+/**
+ * True when a root expression provably ends with a path separator, so `p.startsWith(root)` cannot
+ * accept a sibling (`/srv/data-evil` for `/srv/data`): `ROOT + path.sep`, `` `${ROOT}${sep}` ``,
+ * `ROOT + '/'`, a constant ending in `/`, a `const` bound to one of those, or
+ * `ROOT.endsWith(sep) ? ROOT : ROOT + sep`.
+ */
+export function endsWithSeparator(unit: SourceUnit, node: TSESTree.Node, depth = 0): boolean {
+  if (depth > 6) return false;
+  const value = unwrapExpression(node);
+  const text = getStaticString(unit, value);
+  if (text !== null) return text.endsWith('/') || text.endsWith('\\');
+  if (isSeparator(unit, value)) return true;
+  if (value.type === 'BinaryExpression' && value.operator === '+') return endsWithSeparator(unit, value.right, depth + 1);
+  if (value.type === 'TemplateLiteral') {
+    const last = value.quasis[value.quasis.length - 1];
+    const tail = last?.value.cooked ?? '';
+    if (tail !== '') return tail.endsWith('/') || tail.endsWith('\\');
+    const expression = value.expressions[value.expressions.length - 1];
+    return expression !== undefined && endsWithSeparator(unit, expression, depth + 1);
+  }
+  if (value.type === 'ConditionalExpression') {
+    // root.endsWith(sep) ? root : root + sep
+    const test = unwrapExpression(value.test);
+    const provenByTest = test.type === 'CallExpression' && test.callee.type === 'MemberExpression' &&
+      test.callee.property.type === 'Identifier' && test.callee.property.name === 'endsWith' && test.arguments[0] !== undefined &&
+      test.arguments[0].type !== 'SpreadElement' && isSeparator(unit, test.arguments[0]);
+    return (provenByTest || endsWithSeparator(unit, value.consequent, depth + 1)) && endsWithSeparator(unit, value.alternate, depth + 1);
+  }
+  if (value.type === 'CallExpression' && getPathFunction(value.callee) === 'join') {
+    const last = value.arguments[value.arguments.length - 1];
+    return last !== undefined && last.type !== 'SpreadElement' && isSeparator(unit, last);
+  }
+  const resolved = resolveValue(unit, value);
+  return resolved !== value && endsWithSeparator(unit, resolved, depth + 1);
+}
+
+/** How a known package function treats its argument. */
+export type KnownFunction =
+  /** Escapes for a POSIX shell (shell-quote, shell-escape, shescape): harmless in a command line. */
+  | 'shell-escape'
+  /** Returns one safe file-name segment (sanitize-filename, filenamify). */
+  | 'safe-segment'
+  /** Resolves a path inside a root and throws otherwise (resolve-path). */
+  | 'contain'
+  /** A containment predicate: `(child, parent)` (is-path-inside, path-is-inside). */
+  | 'inside-predicate'
+  /** A validator whose `true` means the value is alphanumeric / numeric / a UUID (validator.js). */
+  | 'validator';
+
+const KNOWN: readonly { module: string; path: readonly string[]; behaviour: KnownFunction }[] = [
+  { module: 'shell-quote', path: ['quote'], behaviour: 'shell-escape' },
+  { module: 'shell-escape', path: [], behaviour: 'shell-escape' },
+  { module: 'any-shell-escape', path: [], behaviour: 'shell-escape' },
+  { module: 'shescape', path: ['quote'], behaviour: 'shell-escape' },
+  { module: 'shescape', path: ['quoteAll'], behaviour: 'shell-escape' },
+  { module: 'sanitize-filename', path: [], behaviour: 'safe-segment' },
+  { module: 'filenamify', path: [], behaviour: 'safe-segment' },
+  { module: 'resolve-path', path: [], behaviour: 'contain' },
+  { module: 'is-path-inside', path: [], behaviour: 'inside-predicate' },
+  { module: 'path-is-inside', path: [], behaviour: 'inside-predicate' },
+  ...['isAlphanumeric', 'isAlpha', 'isNumeric', 'isInt', 'isFloat', 'isUUID', 'isHexadecimal', 'isBoolean', 'isPort'].map((name) => ({
+    module: 'validator', path: [name], behaviour: 'validator' as const,
+  })),
+];
+
+/** The behaviour of a known sanitizing or validating package function, or `null`. */
+export function getKnownFunction(callee: TSESTree.Node): KnownFunction | null {
+  const ref: ModuleRef | null = getModuleRef(callee);
+  if (!ref) return null;
+  // `import validator from 'validator'; validator.isInt(x)` and `import isInt from 'validator/lib/isInt'`.
+  const normalized = ref.module.startsWith('validator/lib/') ? { module: 'validator', path: [ref.module.slice('validator/lib/'.length)] } : ref;
+  return KNOWN.find((k) => isRef(normalized, k.module, ...k.path))?.behaviour ?? null;
+}

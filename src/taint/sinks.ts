@@ -1,0 +1,609 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import { findProperty, getStaticString, resolveValue, unwrapExpression } from '../util/ast.js';
+import { memoize } from '../util/memo.js';
+import { GLOBAL_MODULE, getImportedModules, getModuleRef, type ModuleRef } from '../util/module-refs.js';
+import { getUnitOfNode, walk, type SourceUnit } from '../util/source-unit.js';
+import type { Cwe, PathTarget, SinkCall, SinkKind, SinkPoint, SinkSpec, TemplateQuoting } from './types.js';
+
+/*
+ * The sink table. Every row is resolved by import (`getModuleRef`), never by a method name alone:
+ * `RegExp#exec`, `db.exec` and `this.exec` are not child_process.
+ */
+
+const CHILD_PROCESS = ['child_process'];
+const CWE_78: readonly Cwe[] = ['CWE-78'];
+const CWE_78_88: readonly Cwe[] = ['CWE-78', 'CWE-88'];
+const CWE_22: readonly Cwe[] = ['CWE-22'];
+
+function processRows(): SinkSpec[] {
+  const rows: SinkSpec[] = [
+    { modules: CHILD_PROCESS, path: ['exec'], label: 'exec()', category: 'process', kind: 'command', cwe: CWE_78, shape: { type: 'shell', command: 0 }, saferAlternative: 'execFile' },
+    { modules: CHILD_PROCESS, path: ['execSync'], label: 'execSync()', category: 'process', kind: 'command', cwe: CWE_78, shape: { type: 'shell', command: 0 }, saferAlternative: 'execFileSync' },
+    { modules: ['shelljs'], path: ['exec'], label: 'shell.exec()', category: 'process', kind: 'command', cwe: CWE_78, shape: { type: 'shell', command: 0 } },
+    { modules: ['child-process-promise'], path: ['exec'], label: 'exec()', category: 'process', kind: 'command', cwe: CWE_78, shape: { type: 'shell', command: 0 } },
+    // fork runs a Node module with an IPC channel, not a shell: only its module path matters.
+    { modules: CHILD_PROCESS, path: ['fork'], label: 'fork()', category: 'process', kind: 'module-load', cwe: ['CWE-94'], shape: { type: 'values', args: [0] } },
+  ];
+  const spawnLike: [string[], string[], string][] = [
+    [CHILD_PROCESS, ['spawn'], 'spawn()'],
+    [CHILD_PROCESS, ['spawnSync'], 'spawnSync()'],
+    [CHILD_PROCESS, ['execFile'], 'execFile()'],
+    [CHILD_PROCESS, ['execFileSync'], 'execFileSync()'],
+    [['cross-spawn'], [], 'spawn()'],
+    [['cross-spawn'], ['spawn'], 'spawn()'],
+    [['cross-spawn'], ['sync'], 'spawn.sync()'],
+    [['child-process-promise'], ['spawn'], 'spawn()'],
+    [['child-process-promise'], ['execFile'], 'execFile()'],
+    [['execa'], ['execa'], 'execa()'],
+    [['execa'], ['execaSync'], 'execaSync()'],
+    [['execa'], ['$'], '$()'],
+    [['execa'], ['$', 'sync'], '$.sync()'],
+    [['execa'], ['$', 's'], '$.s()'],
+    // execa <= 5: the default export is the function.
+    [['execa'], [], 'execa()'],
+    [['execa'], ['sync'], 'execa.sync()'],
+  ];
+  for (const [modules, path, label] of spawnLike) {
+    const tagged = modules[0] === 'execa';
+    rows.push({
+      modules, path, label, category: 'process', kind: 'command', cwe: CWE_78_88,
+      shape: { type: 'spawn', file: 0, args: 1 },
+      ...(tagged ? { template: 'argv' as const } : {}),
+    });
+  }
+  for (const [path, label] of [[['execaCommand'], 'execaCommand()'], [['execaCommandSync'], 'execaCommandSync()'], [['command'], 'execa.command()'], [['commandSync'], 'execa.commandSync()']] as const) {
+    rows.push({ modules: ['execa'], path, label, category: 'process', kind: 'command', cwe: CWE_78_88, shape: { type: 'command-line', command: 0 } });
+  }
+  rows.push({ modules: ['execa'], path: ['execaNode'], label: 'execaNode()', category: 'process', kind: 'module-load', cwe: ['CWE-94'], shape: { type: 'values', args: [0] } });
+  // zx and Bun quote every interpolation for the shell.
+  rows.push({ modules: ['zx'], path: ['$'], label: '$``', category: 'process', kind: 'command', cwe: CWE_78_88, template: 'escaped' });
+  rows.push({ modules: ['zx'], path: ['$', 'sync'], label: '$.sync``', category: 'process', kind: 'command', cwe: CWE_78_88, template: 'escaped' });
+  rows.push({ modules: ['bun'], path: ['$'], label: '$``', category: 'process', kind: 'command', cwe: CWE_78_88, template: 'escaped' });
+  rows.push({ modules: [GLOBAL_MODULE], path: ['Bun', '$'], label: 'Bun.$``', category: 'process', kind: 'command', cwe: CWE_78_88, template: 'escaped' });
+  return rows;
+}
+
+type FsRow = readonly [name: string, args: readonly number[], target: PathTarget];
+
+/** fs functions (callback, `Sync` and promise forms) and their path arguments. */
+const FS_FUNCTIONS: readonly FsRow[] = [
+  ['readFile', [0], 'file'], ['writeFile', [0], 'file'], ['appendFile', [0], 'file'], ['open', [0], 'file'],
+  ['openAsBlob', [0], 'file'], ['createReadStream', [0], 'file'], ['createWriteStream', [0], 'file'],
+  ['truncate', [0], 'file'], ['unlink', [0], 'file'], ['copyFile', [0, 1], 'file'], ['link', [0, 1], 'file'],
+  ['watchFile', [0], 'file'],
+  ['access', [0], 'any'], ['exists', [0], 'any'], ['stat', [0], 'any'], ['lstat', [0], 'any'], ['statfs', [0], 'any'],
+  ['chmod', [0], 'any'], ['lchmod', [0], 'any'], ['chown', [0], 'any'], ['lchown', [0], 'any'], ['utimes', [0], 'any'],
+  ['lutimes', [0], 'any'], ['readlink', [0], 'any'],
+  ['readdir', [0], 'dir'], ['opendir', [0], 'dir'], ['mkdir', [0], 'dir'], ['mkdtemp', [0], 'dir'], ['rm', [0], 'dir'],
+  ['rmdir', [0], 'dir'], ['cp', [0, 1], 'dir'], ['rename', [0, 1], 'dir'], ['symlink', [0, 1], 'dir'], ['watch', [0], 'dir'],
+];
+
+/** fs-extra's additions. */
+const FS_EXTRA_FUNCTIONS: readonly FsRow[] = [
+  ['copy', [0, 1], 'dir'], ['move', [0, 1], 'dir'], ['remove', [0], 'dir'], ['emptyDir', [0], 'dir'], ['emptydir', [0], 'dir'],
+  ['ensureFile', [0], 'file'], ['createFile', [0], 'file'], ['ensureDir', [0], 'dir'], ['mkdirs', [0], 'dir'], ['mkdirp', [0], 'dir'],
+  ['ensureLink', [0, 1], 'file'], ['createLink', [0, 1], 'file'], ['ensureSymlink', [0, 1], 'dir'], ['createSymlink', [0, 1], 'dir'],
+  ['outputFile', [0], 'file'], ['outputJson', [0], 'file'], ['outputJSON', [0], 'file'], ['readJson', [0], 'file'],
+  ['readJSON', [0], 'file'], ['writeJson', [0], 'file'], ['writeJSON', [0], 'file'], ['pathExists', [0], 'any'],
+];
+
+const FS_CALLBACK_MODULES = ['fs', 'graceful-fs', 'original-fs', 'fs-extra'];
+const FS_PROMISE_MODULES = ['fs/promises', 'fs-extra'];
+
+function fsRows(): SinkSpec[] {
+  const rows: SinkSpec[] = [];
+  const add = (modules: readonly string[], name: string, args: readonly number[], target: PathTarget): void => {
+    rows.push({ modules, path: [name], label: `${name}()`, category: 'filesystem', kind: 'path', cwe: CWE_22, shape: { type: 'paths', args, target } });
+  };
+  for (const [name, args, target] of FS_FUNCTIONS) {
+    add([...FS_CALLBACK_MODULES, ...FS_PROMISE_MODULES.filter((m) => m !== 'fs-extra')], name, args, target);
+    add(FS_CALLBACK_MODULES, `${name}Sync`, args, target);
+  }
+  for (const [name, args, target] of FS_EXTRA_FUNCTIONS) {
+    add(['fs-extra'], name, args, target);
+    add(['fs-extra'], `${name}Sync`, args, target);
+  }
+  const shell: FsRow[] = [
+    ['cat', [0, 1, 2, 3], 'file'], ['head', [0, 1, 2, 3], 'file'], ['tail', [0, 1, 2, 3], 'file'], ['touch', [0, 1, 2], 'file'],
+    ['cp', [0, 1, 2, 3], 'dir'], ['mv', [0, 1, 2, 3], 'dir'], ['rm', [0, 1, 2, 3], 'dir'], ['ls', [0, 1, 2, 3], 'dir'],
+    ['mkdir', [0, 1, 2], 'dir'], ['chmod', [0, 1, 2], 'any'], ['cd', [0], 'dir'], ['find', [0, 1, 2], 'dir'], ['ln', [0, 1, 2], 'dir'],
+  ];
+  for (const [name, args, target] of shell) {
+    rows.push({ modules: ['shelljs'], path: [name], label: `shell.${name}()`, category: 'filesystem', kind: 'path', cwe: CWE_22, shape: { type: 'paths', args, target } });
+  }
+  rows.push({ modules: ['process'], path: ['chdir'], label: 'process.chdir()', category: 'filesystem', kind: 'path', cwe: CWE_22, shape: { type: 'paths', args: [0], target: 'dir' } });
+  rows.push({ modules: ['zx'], path: ['cd'], label: 'cd()', category: 'filesystem', kind: 'path', cwe: CWE_22, shape: { type: 'paths', args: [0], target: 'dir' } });
+  const runtimes: [string, string, readonly number[], PathTarget][] = [
+    ['Bun', 'file', [0], 'file'], ['Bun', 'write', [0], 'file'],
+    ['Deno', 'readTextFile', [0], 'file'], ['Deno', 'readFile', [0], 'file'], ['Deno', 'writeTextFile', [0], 'file'],
+    ['Deno', 'writeFile', [0], 'file'], ['Deno', 'open', [0], 'file'], ['Deno', 'create', [0], 'file'],
+    ['Deno', 'copyFile', [0, 1], 'file'], ['Deno', 'remove', [0], 'dir'], ['Deno', 'readDir', [0], 'dir'],
+    ['Deno', 'mkdir', [0], 'dir'], ['Deno', 'rename', [0, 1], 'dir'], ['Deno', 'stat', [0], 'any'], ['Deno', 'lstat', [0], 'any'],
+  ];
+  for (const [object, name, args, target] of runtimes) {
+    rows.push({ modules: [GLOBAL_MODULE], path: [object, name], label: `${object}.${name}()`, category: 'filesystem', kind: 'path', cwe: CWE_22, shape: { type: 'paths', args, target } });
+  }
+  return rows;
+}
+
+/** Every sink row. Other rules' kinds (SSRF, SQL, code) are added here as rows. */
+export const SINKS: readonly SinkSpec[] = [...processRows(), ...fsRows()];
+
+function keyOf(module: string, path: readonly string[]): string {
+  return `${module}#${path.join('.')}`;
+}
+
+const SINK_INDEX: ReadonlyMap<string, SinkSpec> = (() => {
+  const index = new Map<string, SinkSpec>();
+  for (const spec of SINKS) for (const module of spec.modules) index.set(keyOf(module, spec.path), spec);
+  return index;
+})();
+
+/** `require('fs').promises.readFile` and `fse.promises.x` are `fs/promises`' `x`; zx re-exports fs-extra as `fs`. */
+function normalizeRef(ref: ModuleRef): ModuleRef {
+  const [head, ...rest] = ref.path;
+  if ((ref.module === 'fs' || ref.module === 'fs-extra' || ref.module === 'graceful-fs') && head === 'promises') return { module: 'fs/promises', path: rest };
+  if (ref.module === 'zx' && head === 'fs') return { module: 'fs-extra', path: rest };
+  if (ref.module === 'zx/globals' || ref.module === 'zx/core') return { module: 'zx', path: ref.path };
+  return ref;
+}
+
+/** The sink row an expression (a callee or a tag) refers to, resolved by import; `null` if none. */
+export function lookupSink(callee: TSESTree.Node): SinkSpec | null {
+  const ref = getModuleRef(callee);
+  if (!ref) return null;
+  const normalized = normalizeRef(ref);
+  const spec = SINK_INDEX.get(keyOf(normalized.module, normalized.path));
+  if (spec) return spec;
+  // zx's globals (`import 'zx/globals'`, or a zx script): a global `$`.
+  if (normalized.module === GLOBAL_MODULE && normalized.path[0] === '$') {
+    const unit = getUnitOfNode(callee);
+    if (unit && usesZxGlobals(unit)) return SINK_INDEX.get(keyOf('zx', normalized.path)) ?? null;
+  }
+  return null;
+}
+
+const usesZxGlobals = memoize((unit: SourceUnit): boolean => {
+  const modules = getImportedModules(unit);
+  return modules.has('zx/globals') || unit.text.startsWith('#!/usr/bin/env zx');
+});
+
+/** zx's quoting turned off in this file (`$.quote = …`): interpolations go into the shell raw. */
+const zxQuoteOverridden = memoize((unit: SourceUnit): boolean => {
+  if (!unit.text.includes('quote')) return false;
+  let found = false;
+  walk(unit.ast, unit.visitorKeys, (node) => {
+    if (found || node.type !== 'AssignmentExpression') return;
+    const left = unwrapExpression(node.left);
+    if (left.type !== 'MemberExpression') return;
+    const ref = getModuleRef(left);
+    if (ref && (ref.module === 'zx' || ref.module === GLOBAL_MODULE) && ref.path.join('.') === '$.quote') found = true;
+  });
+  return found;
+});
+
+/** Programs whose argument after a flag is a script: shells and interpreters. */
+interface ScriptRunner {
+  readonly flag: RegExp;
+  /** Every argument after the flag is part of the script (`cmd /c`, PowerShell), not just the next one. */
+  readonly rest: boolean;
+}
+
+const POSIX_SHELL: ScriptRunner = { flag: /^-[a-zA-Z]*c[a-zA-Z]*$/, rest: false };
+const SCRIPT_RUNNERS: ReadonlyMap<string, ScriptRunner> = new Map<string, ScriptRunner>([
+  ...['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh', 'fish', 'csh', 'tcsh', 'busybox'].map((name) => [name, POSIX_SHELL] as const),
+  ['cmd', { flag: /^\/[ckCK]$/, rest: true }],
+  ['powershell', { flag: /^-(c|command|e|ec|encodedcommand)$/i, rest: true }],
+  ['pwsh', { flag: /^-(c|command|e|ec|encodedcommand)$/i, rest: true }],
+  ...['node', 'nodejs', 'bun', 'deno'].map((name) => [name, { flag: /^(-e|--eval|-p|--print|eval)$/, rest: false }] as const),
+  ...['python', 'python2', 'python3', 'py', 'pypy', 'pypy3'].map((name) => [name, { flag: /^-c$/, rest: false }] as const),
+  ['perl', { flag: /^-[eE]$/, rest: false }],
+  ['ruby', { flag: /^-e$/, rest: false }],
+  ['php', { flag: /^-r$/, rest: false }],
+  ['osascript', { flag: /^-e$/, rest: false }],
+  ['lua', { flag: /^-e$/, rest: false }],
+  ['rscript', { flag: /^-e$/, rest: false }],
+]);
+
+/** Programs that run the next argument as a program (`env bash -c …`). */
+const PROGRAM_WRAPPERS = new Set(['env', 'sudo', 'doas', 'nohup', 'nice', 'time', 'stdbuf', 'exec']);
+
+function programName(text: string): string {
+  const base = text.split(/[\\/]/).pop() ?? text;
+  const name = base.toLowerCase().replace(/\.exe$/, '');
+  return /^python[\d.]*$/.test(name) ? 'python' : name;
+}
+
+function runnerOf(program: string | null): ScriptRunner | null {
+  return program === null ? null : (SCRIPT_RUNNERS.get(programName(program)) ?? null);
+}
+
+/** The static strings an expression can be (a literal, a `const`, either side of `a || 'sh'`). */
+function possibleStrings(unit: SourceUnit, node: TSESTree.Node): string[] {
+  const value = unwrapExpression(node);
+  const known = getStaticString(unit, value);
+  if (known !== null) return [known];
+  if (value.type === 'LogicalExpression') return [...possibleStrings(unit, value.left), ...possibleStrings(unit, value.right)];
+  if (value.type === 'ConditionalExpression') return [...possibleStrings(unit, value.consequent), ...possibleStrings(unit, value.alternate)];
+  const resolved = resolveValue(unit, value);
+  return resolved === value ? [] : possibleStrings(unit, resolved);
+}
+
+/** The options object of a process call: the first object-literal argument from `from` on. */
+function findOptions(unit: SourceUnit, args: readonly TSESTree.CallExpressionArgument[], from: number): TSESTree.ObjectExpression | null {
+  for (let i = from; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg || arg.type === 'SpreadElement') continue;
+    const value = resolveValue(unit, arg);
+    if (value.type === 'ObjectExpression') return value;
+  }
+  return null;
+}
+
+/** A property of an options object, looking through spreads of object literals. */
+function optionValue(unit: SourceUnit, options: TSESTree.ObjectExpression, name: string, depth = 0): TSESTree.Node | null {
+  const direct = findProperty(options, name);
+  if (direct) return direct.value;
+  if (depth > 3) return null;
+  for (let i = options.properties.length - 1; i >= 0; i--) {
+    const property = options.properties[i];
+    if (property?.type !== 'SpreadElement') continue;
+    const spread = resolveValue(unit, property.argument);
+    if (spread.type === 'ObjectExpression') {
+      const found = optionValue(unit, spread, name, depth + 1);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** `shell: true`, `shell: '/bin/bash'`, `shell: isWindows`: anything but a literal false/undefined/''. */
+function asksForShell(unit: SourceUnit, options: TSESTree.ObjectExpression | null): boolean {
+  if (!options) return false;
+  const value = optionValue(unit, options, 'shell');
+  if (!value) return false;
+  const resolved = unwrapExpression(resolveValue(unit, value));
+  if (resolved.type === 'Literal') return Boolean(resolved.value);
+  if (resolved.type === 'Identifier' && resolved.name === 'undefined') return false;
+  return true;
+}
+
+function cwdPoint(unit: SourceUnit, options: TSESTree.ObjectExpression | null): SinkPoint[] {
+  const cwd = options ? optionValue(unit, options, 'cwd') : null;
+  return cwd ? [{ kind: 'path', form: 'cwd', cwe: 'CWE-22', node: cwd, target: 'dir' }] : [];
+}
+
+const END_OF_OPTIONS = new Set(['--', '--end-of-options']);
+
+/** The elements of an argument array literal (following a `const` to one), or `null`. */
+function arrayElements(unit: SourceUnit, node: TSESTree.Node | undefined): (TSESTree.Expression | TSESTree.SpreadElement)[] | null {
+  if (!node || node.type === 'SpreadElement') return null;
+  const value = resolveValue(unit, node);
+  if (value.type !== 'ArrayExpression') return null;
+  return value.elements.filter((e): e is TSESTree.Expression | TSESTree.SpreadElement => e !== null);
+}
+
+function spawnPoints(unit: SourceUnit, call: TSESTree.CallExpression, file: number, argsIndex: number): SinkPoint[] {
+  const args = call.arguments;
+  const fileArg = args[file];
+  if (!fileArg || fileArg.type === 'SpreadElement') return [];
+  const argvArg = args[argsIndex];
+  const argvValue = argvArg && argvArg.type !== 'SpreadElement' ? resolveValue(unit, argvArg) : null;
+  // spawn(cmd, { shell: true }): the argv is optional.
+  const hasArgv = argvValue !== null && argvValue.type !== 'ObjectExpression';
+  const options = findOptions(unit, args, hasArgv ? argsIndex + 1 : argsIndex);
+  const points: SinkPoint[] = cwdPoint(unit, options);
+  const elements = hasArgv ? arrayElements(unit, argvArg) : [];
+  if (asksForShell(unit, options)) {
+    points.push({ kind: 'command', form: 'shell-option', cwe: 'CWE-78', node: fileArg });
+    if (elements) for (const element of elements) points.push({ kind: 'command', form: 'shell-option', cwe: 'CWE-78', node: element.type === 'SpreadElement' ? element.argument : element });
+    else if (argvArg && argvArg.type !== 'SpreadElement') points.push({ kind: 'command', form: 'shell-option', cwe: 'CWE-78', node: argvArg });
+    return points;
+  }
+  points.push({ kind: 'command', form: 'executable', cwe: 'CWE-78', node: fileArg });
+  if (!hasArgv || !argvArg || argvArg.type === 'SpreadElement') return points;
+  points.push(...argvPoints(unit, possibleStrings(unit, fileArg), elements, argvArg));
+  return points;
+}
+
+/**
+ * The argv positions of a program run without a shell: the script after `-c` of a shell or
+ * interpreter (`dash-c`), and every other non-constant argument (`argv`, argument injection)
+ * unless a `--` comes before it.
+ */
+function argvPoints(
+  unit: SourceUnit,
+  programs: readonly string[],
+  elements: readonly (TSESTree.Expression | TSESTree.SpreadElement)[] | null,
+  whole: TSESTree.Node,
+): SinkPoint[] {
+  let list = elements;
+  let program = programs.find((p) => runnerOf(p) !== null || PROGRAM_WRAPPERS.has(programName(p))) ?? programs[0] ?? null;
+  // env bash -c …, sudo sh -c …: the wrapped program is the first static non-option argument.
+  if (list && program !== null && PROGRAM_WRAPPERS.has(programName(program))) {
+    const index = list.findIndex((e) => {
+      const text = e.type === 'SpreadElement' ? null : getStaticString(unit, e);
+      return text !== null && !text.startsWith('-') && !text.includes('=');
+    });
+    const wrapped = index >= 0 ? list[index] : undefined;
+    if (wrapped && wrapped.type !== 'SpreadElement') {
+      program = getStaticString(unit, wrapped);
+      list = list.slice(index + 1);
+    }
+  }
+  const runner = runnerOf(program);
+  if (!list) {
+    // The whole argv comes from elsewhere: for a shell that includes the `-c` and the script.
+    return runner ? [{ kind: 'command', form: 'dash-c', cwe: 'CWE-78', node: whole, program: program ?? '', flag: '-c' }] : [{ kind: 'argument', form: 'argv', cwe: 'CWE-88', node: whole }];
+  }
+  const points: SinkPoint[] = [];
+  let afterEndOfOptions = false;
+  let scriptFlag: string | null = null;
+  let scriptTaken = false;
+  for (const element of list) {
+    const node = element.type === 'SpreadElement' ? element.argument : element;
+    const text = element.type === 'SpreadElement' ? null : getStaticString(unit, element);
+    if (text !== null) {
+      if (scriptFlag !== null && !scriptTaken && !(runner?.rest ?? false)) scriptTaken = true; // a static script
+      else if (END_OF_OPTIONS.has(text)) afterEndOfOptions = true;
+      // An unknown program with a `-c` / `/c` flag is treated as a shell: the next argument is a script.
+      else if (scriptFlag === null && (runner ? runner.flag.test(text) : program === null && (text === '-c' || /^\/[cC]$/.test(text)))) scriptFlag = text;
+      continue;
+    }
+    if (scriptFlag !== null && (runner?.rest === true || !scriptTaken)) {
+      points.push({ kind: 'command', form: 'dash-c', cwe: 'CWE-78', node, program: program ?? 'sh', flag: scriptFlag });
+      scriptTaken = true;
+      continue;
+    }
+    if (!afterEndOfOptions) points.push({ kind: 'argument', form: 'argv', cwe: 'CWE-88', node });
+  }
+  return points;
+}
+
+/** `execaCommand('git log ' + ref)`: the first word picks the program, later words are arguments. */
+function commandLinePoints(unit: SourceUnit, call: TSESTree.CallExpression, index: number): SinkPoint[] {
+  const arg = call.arguments[index];
+  if (!arg || arg.type === 'SpreadElement') return [];
+  const options = findOptions(unit, call.arguments, index + 1);
+  const points = cwdPoint(unit, options);
+  if (asksForShell(unit, options)) return [...points, { kind: 'command', form: 'shell-option', cwe: 'CWE-78', node: arg }];
+  const words = splitWords(unit, arg);
+  if (!words) return [...points, { kind: 'command', form: 'command-line', cwe: 'CWE-78', node: arg }];
+  points.push(...wordPoints(unit, words, 'command-line'));
+  return points;
+}
+
+/** One piece of a command template: static text or an interpolated expression. */
+type Piece = { readonly text: string } | { readonly node: TSESTree.Node };
+
+/** A template literal or a `+` chain as pieces, or `null` for anything else. */
+function templatePieces(unit: SourceUnit, node: TSESTree.Node): Piece[] | null {
+  const value = unwrapExpression(node);
+  if (value.type === 'TemplateLiteral') {
+    const pieces: Piece[] = [];
+    value.quasis.forEach((quasi, i) => {
+      pieces.push({ text: quasi.value.cooked ?? quasi.value.raw });
+      const expression = value.expressions[i];
+      if (expression) {
+        const known = getStaticString(unit, expression);
+        pieces.push(known === null ? { node: expression } : { text: known });
+      }
+    });
+    return pieces;
+  }
+  if (value.type === 'BinaryExpression' && value.operator === '+') {
+    const left = templatePieces(unit, value.left) ?? leaf(unit, value.left);
+    const right = templatePieces(unit, value.right) ?? leaf(unit, value.right);
+    return [...left, ...right];
+  }
+  const known = getStaticString(unit, value);
+  return known === null ? null : [{ text: known }];
+}
+
+function leaf(unit: SourceUnit, node: TSESTree.Node): Piece[] {
+  const known = getStaticString(unit, node);
+  return [known === null ? { node } : { text: known }];
+}
+
+/** A word of a command line: its pieces, in order. */
+type Word = Piece[];
+
+/** Splits template pieces on whitespace into words (an interpolation stays inside its word). */
+function splitWordsOf(pieces: readonly Piece[]): Word[] {
+  const words: Word[] = [];
+  let current: Word = [];
+  for (const piece of pieces) {
+    if ('node' in piece) {
+      current.push(piece);
+      continue;
+    }
+    const parts = piece.text.split(/(\s+)/);
+    for (const part of parts) {
+      if (part === '') continue;
+      if (/^\s+$/.test(part)) {
+        if (current.length > 0) words.push(current);
+        current = [];
+      } else current.push({ text: part });
+    }
+  }
+  if (current.length > 0) words.push(current);
+  return words;
+}
+
+function splitWords(unit: SourceUnit, node: TSESTree.Node): Word[] | null {
+  const value = unwrapExpression(node);
+  if (value.type !== 'TemplateLiteral' && !(value.type === 'BinaryExpression' && value.operator === '+')) return null;
+  const pieces = templatePieces(unit, value);
+  return pieces ? splitWordsOf(pieces) : null;
+}
+
+function wordText(word: Word): string | null {
+  return word.every((p) => 'text' in p) ? word.map((p) => ('text' in p ? p.text : '')).join('') : null;
+}
+
+/**
+ * The sink positions of a command made of words (a zx/execa template, an execaCommand line): an
+ * interpolation in the first word picks the program; after a shell's `-c` it is a script; otherwise
+ * it is an argument, and a static text before it in its word keeps it from starting with `-`.
+ */
+function wordPoints(unit: SourceUnit, words: readonly Word[], firstWordForm: 'executable' | 'command-line'): SinkPoint[] {
+  const points: SinkPoint[] = [];
+  const program = words[0] ? wordText(words[0]) : null;
+  let runnerIndex = 0;
+  let runner = runnerOf(program);
+  if (program !== null && PROGRAM_WRAPPERS.has(programName(program))) {
+    const index = words.findIndex((w, i) => i > 0 && wordText(w) !== null && !(wordText(w) ?? '').startsWith('-') && !(wordText(w) ?? '').includes('='));
+    if (index > 0) {
+      runnerIndex = index;
+      runner = runnerOf(wordText(words[index] as Word));
+    }
+  }
+  let afterEndOfOptions = false;
+  let scriptFlag: string | null = null;
+  let scriptTaken = false;
+  words.forEach((word, i) => {
+    const text = wordText(word);
+    if (text !== null) {
+      if (i <= runnerIndex) return;
+      if (scriptFlag !== null && !scriptTaken && !(runner?.rest ?? false)) scriptTaken = true;
+      else if (END_OF_OPTIONS.has(text)) afterEndOfOptions = true;
+      else if (scriptFlag === null && runner?.flag.test(text)) scriptFlag = text;
+      return;
+    }
+    word.forEach((piece, j) => {
+      if (!('node' in piece)) return;
+      if (i === 0) {
+        points.push({ kind: 'command', form: firstWordForm, cwe: 'CWE-78', node: piece.node });
+        return;
+      }
+      if (scriptFlag !== null && (runner?.rest === true || !scriptTaken)) {
+        points.push({ kind: 'command', form: 'dash-c', cwe: 'CWE-78', node: piece.node, program: wordText(words[runnerIndex] as Word) ?? 'sh', flag: scriptFlag });
+        return;
+      }
+      if (afterEndOfOptions) return;
+      const before = word.slice(0, j).map((p) => ('text' in p ? p.text : '\u0000')).join('');
+      // `--name=${x}` or `./${x}`: x is inside a word that starts with fixed text. A bare `-` prefix is not enough.
+      if (before !== '' && !/^-+$/.test(before)) return;
+      points.push({ kind: 'argument', form: 'argv', cwe: 'CWE-88', node: piece.node });
+    });
+    if (scriptFlag !== null && !scriptTaken && word.some((p) => 'node' in p)) scriptTaken = true;
+  });
+  return points;
+}
+
+/** The options and the base of a template tag: `$({ shell: true })`, `$.sync`, `execa({...})`. */
+function unwrapTag(unit: SourceUnit, tag: TSESTree.Node): { base: TSESTree.Node; options: TSESTree.ObjectExpression[] } {
+  const options: TSESTree.ObjectExpression[] = [];
+  let current = unwrapExpression(tag);
+  for (let hop = 0; hop < 4; hop++) {
+    if (current.type === 'CallExpression') {
+      const first = current.arguments[0];
+      const value = first && first.type !== 'SpreadElement' ? resolveValue(unit, first) : null;
+      if (value?.type === 'ObjectExpression') options.push(value);
+      current = unwrapExpression(current.callee);
+      continue;
+    }
+    if (current.type === 'MemberExpression' && current.object.type === 'CallExpression' && !lookupSink(current)) {
+      // $({ … }).sync
+      const inner = current.object;
+      const first = inner.arguments[0];
+      const value = first && first.type !== 'SpreadElement' ? resolveValue(unit, first) : null;
+      if (value?.type === 'ObjectExpression') options.push(value);
+      current = unwrapExpression(inner.callee);
+      continue;
+    }
+    break;
+  }
+  return { base: current, options };
+}
+
+function templatePoints(unit: SourceUnit, node: TSESTree.TaggedTemplateExpression, quoting: TemplateQuoting, options: readonly TSESTree.ObjectExpression[]): SinkPoint[] {
+  const points: SinkPoint[] = options.flatMap((o) => cwdPoint(unit, o));
+  const expressions = node.quasi.expressions;
+  const shell = options.some((o) => asksForShell(unit, o));
+  const rawQuote = options.some((o) => optionValue(unit, o, 'quote') !== null);
+  if ((quoting === 'argv' && shell) || (quoting === 'escaped' && (rawQuote || zxQuoteOverridden(unit)))) {
+    const form = quoting === 'argv' ? 'shell-option' : 'shell-string';
+    return [...points, ...expressions.map((e): SinkPoint => ({ kind: 'command', form, cwe: 'CWE-78', node: e }))];
+  }
+  const pieces: Piece[] = [];
+  node.quasi.quasis.forEach((quasi, i) => {
+    pieces.push({ text: quasi.value.cooked ?? quasi.value.raw });
+    const expression = expressions[i];
+    if (!expression) return;
+    // Bun: `${{ raw: x }}` is inserted without escaping.
+    const value = unwrapExpression(expression);
+    if (quoting === 'escaped' && value.type === 'ObjectExpression') {
+      const raw = findProperty(value, 'raw');
+      if (raw) points.push({ kind: 'command', form: 'shell-string', cwe: 'CWE-78', node: raw.value });
+      pieces.push({ text: 'x' });
+      return;
+    }
+    const known = getStaticString(unit, expression);
+    pieces.push(known === null ? { node: expression } : { text: known });
+  });
+  points.push(...wordPoints(unit, splitWordsOf(pieces), 'executable'));
+  return points;
+}
+
+/** The sink positions of a call to a sink row. */
+function callPoints(unit: SourceUnit, node: TSESTree.CallExpression | TSESTree.NewExpression, spec: SinkSpec): SinkPoint[] {
+  const shape = spec.shape;
+  if (!shape) return [];
+  const args = node.arguments;
+  const argAt = (i: number): TSESTree.Node | null => {
+    const arg = args[i];
+    return arg && arg.type !== 'SpreadElement' ? arg : null;
+  };
+  switch (shape.type) {
+    case 'shell': {
+      const command = argAt(shape.command);
+      const options = findOptions(unit, args, shape.command + 1);
+      return [...(command ? [{ kind: 'command', form: 'shell-string', cwe: 'CWE-78', node: command } satisfies SinkPoint] : []), ...cwdPoint(unit, options)];
+    }
+    case 'spawn':
+      return node.type === 'CallExpression' ? spawnPoints(unit, node, shape.file, shape.args) : [];
+    case 'command-line':
+      return node.type === 'CallExpression' ? commandLinePoints(unit, node, shape.command) : [];
+    case 'paths':
+      return shape.args.flatMap((i) => {
+        const arg = argAt(i);
+        return arg ? [{ kind: 'path', form: 'path', cwe: 'CWE-22', node: arg, target: shape.target } satisfies SinkPoint] : [];
+      });
+    case 'values':
+      return shape.args.flatMap((i) => {
+        const arg = argAt(i);
+        return arg ? [{ kind: spec.kind, form: 'value', cwe: spec.cwe[0] ?? 'CWE-20', node: arg } satisfies SinkPoint] : [];
+      });
+  }
+}
+
+/**
+ * The sink call a node is, with its positions, or `null`: a call or `new` whose callee is a sink row,
+ * or a tagged template whose tag is one.
+ */
+export const getSinkCall = memoize((node: TSESTree.Node): SinkCall | null => {
+  const unit = getUnitOfNode(node);
+  if (!unit) return null;
+  if (node.type === 'CallExpression' || node.type === 'NewExpression') {
+    const spec = lookupSink(node.callee);
+    if (!spec?.shape) return null;
+    return { node, spec, unit, points: callPoints(unit, node, spec) };
+  }
+  if (node.type === 'TaggedTemplateExpression') {
+    const { base, options } = unwrapTag(unit, node.tag);
+    const spec = lookupSink(base);
+    if (!spec?.template) return null;
+    return { node, spec, unit, points: templatePoints(unit, node, spec.template, options) };
+  }
+  return null;
+});
+
+/** True when some position of the call has one of `kinds`. */
+export function sinkHasKind(call: SinkCall, kinds: readonly SinkKind[]): boolean {
+  return kinds.includes(call.spec.kind) || call.points.some((p) => kinds.includes(p.kind));
+}
+
+/** The words of a command template, for the `execFile` rewrite: `null` unless every piece is plain. */
+export { splitWords as commandWords, wordText, type Word, type Piece };

@@ -1,0 +1,355 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import { getKeyName, isFunctionNode, resolveValue, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { findExport, isRelativeSpecifier, loadRelativeModule } from '../util/module-loader.js';
+import { getModuleRef } from '../util/module-refs.js';
+import { getSingleInit, getUnitOfNode, getVariable, walk, type SourceUnit } from '../util/source-unit.js';
+import type { Analysis } from './propagation.js';
+import { getSinkCall } from './sinks.js';
+import type { FlowStep, Origin, SinkCall, SinkPoint, TaintValue } from './types.js';
+import { CLEAN, mapOrigins, mergeStates, normalizeValue, originKey, unionValues } from './values.js';
+
+/*
+ * Function summaries: which parameters flow to a function's return value, and which reach sinks.
+ * Calls are resolved to local functions, object-literal methods, class methods (`this.m`,
+ * `new C().m()`, `C.m()`) and functions exported by relative modules (parsed once per file and
+ * mtime). Summaries are memoised per function node and cycle-safe; modules are followed to a depth
+ * of {@link MAX_MODULE_DEPTH} from the linted file.
+ */
+
+export const MAX_MODULE_DEPTH = 3;
+
+/** A call resolved to the function it runs. */
+export interface ResolvedCallee {
+  readonly fn: FunctionNode;
+  readonly unit: SourceUnit;
+  /** The callee as written, for messages: `toMarkdown`, `converter.run`. */
+  readonly name: string;
+  /** For `new C(a).m()`: the constructor and the `new` arguments (class fields set from them). */
+  readonly constructorCall?: { readonly fn: FunctionNode; readonly args: readonly TSESTree.CallExpressionArgument[] };
+}
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** The module depth of a unit for this analysis (0 for a linted file). */
+function depthOf(analysis: Analysis | null, unit: SourceUnit): number {
+  return analysis?.moduleDepth.get(unit) ?? 0;
+}
+
+function loadFrom(analysis: Analysis | null, fromUnit: SourceUnit, specifier: string): SourceUnit | null {
+  if (!isRelativeSpecifier(specifier)) return null;
+  const depth = depthOf(analysis, fromUnit);
+  if (depth >= MAX_MODULE_DEPTH) return null;
+  const target = loadRelativeModule(fromUnit.filename, specifier);
+  if (target && analysis) {
+    const known = analysis.moduleDepth.get(target);
+    if (known === undefined || known > depth + 1) analysis.moduleDepth.set(target, depth + 1);
+  }
+  return target;
+}
+
+/** The function (or class) an expression names, following consts, imports and relative modules. */
+function resolveTarget(analysis: Analysis | null, unit: SourceUnit, expression: TSESTree.Node, depth = 0): { node: TSESTree.Node; unit: SourceUnit } | null {
+  if (depth > 6) return null;
+  const value = unwrapExpression(expression);
+  if (isFunctionNode(value) || value.type === 'ClassDeclaration' || value.type === 'ClassExpression') return { node: value, unit };
+  if (value.type === 'Identifier') {
+    const variable = getVariable(unit, value);
+    const def = variable?.defs[0];
+    if (!variable || !def || variable.defs.length !== 1) return null;
+    if (def.type === 'FunctionName' || def.type === 'ClassName') return { node: def.node, unit };
+    if (def.type === 'Variable') {
+      const init = getSingleInit(variable);
+      if (!init) return null;
+      const inner = unwrapExpression(init);
+      // const f = g.bind(this)
+      if (inner.type === 'CallExpression' && inner.callee.type === 'MemberExpression' && getKeyName(inner.callee) === 'bind') return resolveTarget(analysis, unit, inner.callee.object, depth + 1);
+      return resolveTarget(analysis, unit, inner, depth + 1);
+    }
+    if (def.type === 'ImportBinding') return resolveImported(analysis, unit, value);
+    return null;
+  }
+  if (value.type === 'MemberExpression') {
+    const imported = resolveImported(analysis, unit, value);
+    if (imported) return imported;
+    const name = getKeyName(value);
+    if (name === null) return null;
+    const object = unwrapExpression(value.object);
+    if (object.type === 'ThisExpression') {
+      const owner = enclosingClass(value);
+      const method = owner ? findMethod(owner, name, false) : null;
+      return method ? { node: method, unit } : null;
+    }
+    const target = resolveTarget(analysis, unit, object, depth + 1);
+    if (target && (target.node.type === 'ClassDeclaration' || target.node.type === 'ClassExpression')) {
+      const method = findMethod(target.node, name, true);
+      return method ? { node: method, unit: target.unit } : null;
+    }
+    const holder = resolveValue(unit, object);
+    if (holder.type === 'ObjectExpression') {
+      for (const property of holder.properties) {
+        if (property.type === 'Property' && getKeyName(property) === name) return resolveTarget(analysis, unit, property.value, depth + 1);
+      }
+    }
+    return null;
+  }
+  return null;
+}
+
+/** An imported name (`import { f } from './x.js'`, `import * as x`, `require('./x')`) in a relative module. */
+function resolveImported(analysis: Analysis | null, unit: SourceUnit, node: TSESTree.Node): { node: TSESTree.Node; unit: SourceUnit } | null {
+  const ref = getModuleRef(node);
+  if (!ref || !isRelativeSpecifier(ref.module)) return null;
+  const target = loadFrom(analysis, unit, ref.module);
+  if (!target) return null;
+  const [head = 'default', ...rest] = ref.path;
+  let found = findExport(target, head);
+  if (!found && ref.path.length === 0) found = findExport(target, 'default');
+  if (!found) return null;
+  let current: { node: TSESTree.Node; unit: SourceUnit } = found;
+  for (const name of rest) {
+    const node = current.node;
+    if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') {
+      const method = findMethod(node, name, true);
+      if (!method) return null;
+      current = { node: method, unit: current.unit };
+    } else if (node.type === 'ObjectExpression') {
+      const property = node.properties.find((p): p is TSESTree.Property => p.type === 'Property' && getKeyName(p) === name);
+      if (!property) return null;
+      current = { node: unwrapExpression(property.value), unit: current.unit };
+    } else return null;
+  }
+  if (current.node.type === 'Identifier') return resolveTarget(analysis, current.unit, current.node);
+  return current;
+}
+
+function enclosingClass(node: TSESTree.Node): ClassNode | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'ClassBody') return current.parent;
+  }
+  return null;
+}
+
+function findMethod(owner: ClassNode, name: string, isStatic: boolean): FunctionNode | null {
+  for (const element of owner.body.body) {
+    if ((element.type === 'MethodDefinition' || element.type === 'PropertyDefinition') && element.static === isStatic && getKeyName(element) === name) {
+      const value = element.value ? unwrapExpression(element.value) : null;
+      return isFunctionNode(value) ? value : null;
+    }
+  }
+  return null;
+}
+
+function findConstructor(owner: ClassNode): FunctionNode | null {
+  for (const element of owner.body.body) {
+    if (element.type === 'MethodDefinition' && element.kind === 'constructor' && element.value.type === 'FunctionExpression') return element.value;
+  }
+  return null;
+}
+
+function calleeName(unit: SourceUnit, callee: TSESTree.Node): string {
+  const text = unit.text.slice(callee.range[0], callee.range[1]);
+  if (text.length <= 40 && !text.includes('\n')) return text;
+  return callee.type === 'MemberExpression' ? (getKeyName(callee) ?? 'function') : 'function';
+}
+
+/**
+ * The function a call runs, or `null` when it cannot be known statically (a parameter, a
+ * package function, a dynamic property). Class instances are followed through `new C(…).m()` and
+ * `const c = new C(…); c.m()`.
+ */
+export function resolveCallee(analysis: Analysis | null, call: TSESTree.CallExpression | TSESTree.NewExpression): ResolvedCallee | null {
+  if (call.type !== 'CallExpression') return null;
+  const unit = getUnitOfNode(call);
+  if (!unit) return null;
+  const callee = unwrapExpression(call.callee);
+  const name = calleeName(unit, callee);
+  // new C(…).m() / const c = new C(…); c.m()
+  if (callee.type === 'MemberExpression') {
+    const method = getKeyName(callee);
+    const instance = resolveValue(unit, callee.object);
+    const created = instance.type === 'AwaitExpression' ? unwrapExpression(instance.argument) : instance;
+    if (method !== null && created.type === 'NewExpression') {
+      const owner = resolveTarget(analysis, unit, created.callee);
+      if (owner && (owner.node.type === 'ClassDeclaration' || owner.node.type === 'ClassExpression')) {
+        const fn = findMethod(owner.node, method, false);
+        if (!fn) return null;
+        const ctor = findConstructor(owner.node);
+        return { fn, unit: owner.unit, name, ...(ctor ? { constructorCall: { fn: ctor, args: created.arguments } } : {}) };
+      }
+    }
+  }
+  const target = resolveTarget(analysis, unit, callee);
+  if (!target || !isFunctionNode(target.node)) return null;
+  return { fn: target.node, unit: target.unit, name };
+}
+
+/** What a function returns, in terms of its parameters (and any input it closes over). */
+function returnValue(analysis: Analysis, fn: FunctionNode): TaintValue {
+  const cache = analysis.cache<FunctionNode, TaintValue>('returns');
+  const cached = cache.get(fn);
+  if (cached) return cached;
+  cache.set(fn, CLEAN);
+  let value: TaintValue;
+  if (fn.body.type !== 'BlockStatement') value = analysis.evaluate(fn.body);
+  else {
+    const parts: TaintValue[] = [];
+    forEachOwnNode(fn, (node) => {
+      if (node.type === 'ReturnStatement' && node.argument) parts.push(analysis.evaluate(node.argument));
+    });
+    value = unionValues(...parts);
+  }
+  cache.set(fn, value);
+  return value;
+}
+
+/** Visits the nodes of a function body, not entering nested functions. */
+function forEachOwnNode(fn: FunctionNode, visit: (node: TSESTree.Node) => void): void {
+  const unit = getUnitOfNode(fn);
+  if (!unit) return;
+  const stack: TSESTree.Node[] = [fn.body];
+  while (stack.length > 0) {
+    const node = stack.pop() as TSESTree.Node;
+    visit(node);
+    for (const key of unit.visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const c of Array.isArray(child) ? child : [child]) {
+        if (c && typeof c === 'object' && typeof (c as { type?: unknown }).type === 'string' && !isFunctionNode(c as TSESTree.Node)) stack.push(c as TSESTree.Node);
+      }
+    }
+  }
+}
+
+/** Maps an origin rooted at a callee parameter to what the call passes there. */
+function instantiateOrigin(analysis: Analysis, origin: Origin, callee: ResolvedCallee, args: readonly TSESTree.CallExpressionArgument[]): Origin[] {
+  const { root } = origin;
+  if (root.type !== 'param') return [];
+  let argument: TSESTree.Node | undefined;
+  if (root.fn === callee.fn) argument = args[root.index];
+  else if (callee.constructorCall && root.fn === callee.constructorCall.fn) argument = callee.constructorCall.args[root.index];
+  else return [];
+  if (!argument) return [];
+  const passed = analysis.projectPath(analysis.evaluate(argument), origin.path);
+  return passed.map((p) => ({
+    ...p,
+    derived: p.derived || origin.derived,
+    at: [...origin.at, ...p.at],
+    state: mergeStates(p.state, origin.state),
+    ...(origin.derived ? { schema: undefined } : {}),
+  }));
+}
+
+/** The value of a call to a resolved function: its return summary with the call's arguments. */
+export function instantiateReturn(analysis: Analysis, call: TSESTree.CallExpression, callee: ResolvedCallee): TaintValue {
+  const summary = returnValue(analysis, callee.fn);
+  if (summary.length === 0) return CLEAN;
+  const out: Origin[] = [];
+  for (const origin of summary) {
+    if (origin.root.type === 'param') out.push(...instantiateOrigin(analysis, origin, callee, call.arguments));
+    else out.push(origin);
+  }
+  return normalizeValue(out);
+}
+
+/** A flow found inside a function: an origin reaching a sink position, and the calls on the way. */
+export interface SummaryFlow {
+  readonly origin: Origin;
+  readonly call: SinkCall;
+  readonly point: SinkPoint;
+  /** The calls followed from the summarised function to the sink, outermost first. */
+  readonly steps: readonly FlowStep[];
+}
+
+/** True when an origin matters to the summary of `fn`: client input, or a parameter of fn itself. */
+function relevant(origin: Origin, fn: FunctionNode): boolean {
+  return origin.root.type !== 'param' || origin.root.fn === fn;
+}
+
+/**
+ * Every flow into a sink of the analysis' kind inside `fn` (including functions it calls): sinks
+ * reached by input it closes over, and by its own parameters (the summary callers instantiate).
+ */
+export function functionFlows(analysis: Analysis, fn: FunctionNode): readonly SummaryFlow[] {
+  const cache = analysis.cache<FunctionNode, readonly SummaryFlow[]>('flows');
+  const cached = cache.get(fn);
+  if (cached) return cached;
+  cache.set(fn, []);
+  const unit = getUnitOfNode(fn);
+  const out: SummaryFlow[] = [];
+  const seen = new Set<string>();
+  const push = (flow: SummaryFlow): void => {
+    const key = `${flow.point.node.range[0]}:${flow.point.node.range[1]}:${idOfUnit(flow.call.unit)}|${originKey(flow.origin)}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(flow);
+  };
+  if (unit) {
+    walk(fn.body, unit.visitorKeys, (node) => {
+      if (node.type !== 'CallExpression' && node.type !== 'NewExpression' && node.type !== 'TaggedTemplateExpression') return;
+      const sink = getSinkCall(node);
+      if (sink) {
+        for (const point of sink.points) {
+          if (point.kind !== analysis.kind) continue;
+          for (const origin of analysis.evaluate(point.node)) if (relevant(origin, fn)) push({ origin, call: sink, point, steps: [] });
+        }
+      }
+      if (node.type === 'TaggedTemplateExpression') return;
+      const callee = resolveCallee(analysis, node);
+      if (!callee || callee.fn === fn) return;
+      const inner = functionFlows(analysis, callee.fn);
+      if (inner.length === 0) return;
+      const step: FlowStep = { call: node, name: callee.name, fn: callee.fn, unit: callee.unit };
+      for (const flow of inner) {
+        for (const origin of instantiateOrigin(analysis, flow.origin, callee, node.arguments)) {
+          if (relevant(origin, fn)) push({ origin, call: flow.call, point: flow.point, steps: [step, ...flow.steps] });
+        }
+      }
+    });
+  }
+  cache.set(fn, out);
+  return out;
+}
+
+const unitIds = new WeakMap<SourceUnit, number>();
+let nextUnitId = 1;
+function idOfUnit(unit: SourceUnit): number {
+  let id = unitIds.get(unit);
+  if (id === undefined) {
+    id = nextUnitId++;
+    unitIds.set(unit, id);
+  }
+  return id;
+}
+
+/** A sink call a function reaches, directly or through the functions it calls. */
+export interface ReachedSink {
+  readonly call: SinkCall;
+  readonly steps: readonly FlowStep[];
+}
+
+const reachedSinks = new WeakMap<FunctionNode, readonly ReachedSink[]>();
+
+/** Every sink call `fn` makes, directly or through resolvable calls (no taint involved). */
+export function reachableSinks(fn: FunctionNode, depthMap: Analysis | null = null): readonly ReachedSink[] {
+  const cached = reachedSinks.get(fn);
+  if (cached) return cached;
+  reachedSinks.set(fn, []);
+  const unit = getUnitOfNode(fn);
+  const out: ReachedSink[] = [];
+  if (unit) {
+    walk(fn.body, unit.visitorKeys, (node) => {
+      if (node.type !== 'CallExpression' && node.type !== 'NewExpression' && node.type !== 'TaggedTemplateExpression') return;
+      const sink = getSinkCall(node);
+      if (sink) out.push({ call: sink, steps: [] });
+      if (node.type === 'TaggedTemplateExpression') return;
+      const callee = resolveCallee(depthMap, node);
+      if (!callee || callee.fn === fn) return;
+      const step: FlowStep = { call: node, name: callee.name, fn: callee.fn, unit: callee.unit };
+      for (const inner of reachableSinks(callee.fn, depthMap)) out.push({ call: inner.call, steps: [step, ...inner.steps] });
+    });
+  }
+  reachedSinks.set(fn, out);
+  return out;
+}
+
+export { mapOrigins };
