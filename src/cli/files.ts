@@ -52,7 +52,8 @@ export interface ListOptions {
  */
 export function listSourceFiles(rootDir: string, options: ListOptions): FileListing {
   const root = realpathSync(rootDir);
-  const ignore = options.ignore.map((glob) => new Minimatch(glob, { dot: true }));
+  // Globs are relative to the root: `./gen/**` means `gen/**`.
+  const ignore = options.ignore.map((glob) => new Minimatch(glob.replace(/^(?:\.\/)+/, ''), { dot: true }));
   const files: SourceFile[] = [];
   const skipped: SkippedPath[] = [];
   const seenFiles = new Set<string>();

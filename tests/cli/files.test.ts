@@ -45,7 +45,7 @@ describe('listSourceFiles', () => {
   });
 
   it('skips what --ignore globs match, files and whole directories', () => {
-    expect(list({ ignore: ['generated/**', 'vendor', '**/*.cjs', '.hidden'] })).toEqual([
+    expect(list({ ignore: ['./generated/**', 'vendor', '**/*.cjs', '.hidden'] })).toEqual([
       'UPPER.TS', 'a.mts', 'b.cts', 'c.js', 'd.mjs', 'f.jsx', 'g.tsx', 'index.ts', 'src/tools/shell.ts', 'src/x.test-d.ts',
     ]);
   });
