@@ -57,7 +57,7 @@ export const getResultSites = memoize((handler: ToolHandler): readonly ResultSit
   if (!fn) return [];
   const sites: ResultSite[] = [];
   collectFunction(fn, sites, 0);
-  return sites;
+  return sites.sort((a, b) => a.node.range[0] - b.node.range[0]);
 });
 
 const MAX_DEPTH = 4;
