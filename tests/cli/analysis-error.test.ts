@@ -25,7 +25,7 @@ describe('scan: the analysis crashes on a file', () => {
     ({ dir, cleanup } = tempDir());
     writeTree(dir, { 'src/crash.ts': CLEAN_SERVER, 'src/server.ts': SERVER_WITH_ENV_READ });
   });
-  afterAll(() => cleanup());
+  afterAll(() => { cleanup(); });
 
   it('scans the other files, reports the crash, and exits 2 with one line on stderr', async () => {
     const run = await cli([dir, '--format', 'json', '--fail-on', 'never']);
