@@ -5,6 +5,7 @@ import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { ScanReport } from '../../src/cli/report.js';
+import plugin from '../../src/index.js';
 import { cli, SERVER_WITH_ENV_READ, tempDir, writeTree } from './helpers.js';
 
 /**
@@ -56,6 +57,13 @@ describe('scan: a hostile directory', () => {
     writeTree(markers, { '.keep': '' });
   });
   afterAll(() => { cleanup(); });
+
+  it('is linted without type information: the presets name no project or project service', () => {
+    for (const preset of ['flat/recommended', 'flat/strict'] as const) {
+      const parserOptions = (plugin.configs[preset].languageOptions?.parserOptions ?? {}) as Record<string, unknown>;
+      for (const key of ['project', 'projectService', 'tsconfigRootDir', 'programs']) expect(parserOptions[key], key).toBeUndefined();
+    }
+  });
 
   it('loads nothing from it and still reports its finding', async () => {
     for (const format of ['stylish', 'json', 'sarif']) {
