@@ -2,6 +2,7 @@ import maxDescriptionLength from './max-description-length.js';
 import noDescriptionInjection from './no-description-injection.js';
 import noEnvOutsideConfig from './no-env-outside-config.js';
 import requireInputSchema from './require-input-schema.js';
+import requireRateLimit from './require-rate-limit.js';
 
 /** Every rule of the plugin, by name, in alphabetical order (a test checks both). */
 export const rules = {
@@ -9,4 +10,5 @@ export const rules = {
   'no-description-injection': noDescriptionInjection,
   'no-env-outside-config': noEnvOutsideConfig,
   'require-input-schema': requireInputSchema,
+  'require-rate-limit': requireRateLimit,
 };

@@ -1,0 +1,172 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import type { ToolHandler } from '../model/types.js';
+import { unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { memoize } from '../util/memo.js';
+import { getModuleRef, type ModuleRef } from '../util/module-refs.js';
+import { getUnitOfNode, walk } from '../util/source-unit.js';
+import { resolveBinding, resolveFunction, unwrapAwait } from './instances.js';
+import { findSinkCalls } from './flows.js';
+import type { SinkCategory, SinkKind } from './types.js';
+import { FS_READ_NAME, WORK_MODULES, WORK_TEXT, type WorkCategory } from './work-calls.js';
+
+/**
+ * "Does this tool handler do expensive work?" for `require-rate-limit`: calls that reach the file
+ * system or a process (the sink table), the network or a database (`work-calls.ts`), directly or
+ * through helper functions of the same file or of relative modules.
+ */
+export interface ExpensiveWork {
+  /** The call in the handler that does the work or leads to it. */
+  readonly node: TSESTree.Node;
+  /** `readFile()`, `searchNotes() → readdir()`. */
+  readonly label: string;
+  /** How a message says what it does: `reads the file system`. */
+  readonly text: string;
+}
+
+const MAX_DEPTH = 3;
+
+/** Every sink kind: the categories, not the kinds, decide what is expensive. */
+const ALL_KINDS: readonly SinkKind[] = ['command', 'argument', 'path', 'network-url', 'sql', 'code-eval', 'module-load'];
+
+/**
+ * Every call in the tool's handler that does expensive work or leads to it, in source order: the
+ * sink calls the taint engine finds it reaching (file system, processes), and calls of the work
+ * table (network, databases), directly or through helpers.
+ */
+export const findExpensiveWork = memoize((tool: ToolHandler): readonly ExpensiveWork[] => {
+  const fn = tool.handler;
+  const unit = fn && getUnitOfNode(fn);
+  if (!fn || !unit) return [];
+  const found: ExpensiveWork[] = [];
+  for (const reached of findSinkCalls(unit, tool, ALL_KINDS)) {
+    const { spec } = reached.call;
+    if (spec.category === 'code') continue;
+    const [first] = reached.steps;
+    const text = sinkText(spec.category, spec.label);
+    if (!first) found.push({ node: reached.call.node, label: spec.label, text });
+    else found.push({ node: first.call, label: [...reached.steps.map((step) => `${step.name}()`), spec.label].join(' → '), text });
+  }
+  found.push(...tableWorkIn(fn, 0, new Set()));
+  return found.sort((a, b) => a.node.range[0] - b.node.range[0]);
+});
+
+function sinkText(category: SinkCategory, label: string): string {
+  if (category === 'filesystem') return FS_READ_NAME.test(label.replace(/^\w+\./, '')) ? WORK_TEXT['filesystem-read'] : WORK_TEXT['filesystem-write'];
+  return category === 'process' ? WORK_TEXT.process : category === 'network' ? WORK_TEXT.network : WORK_TEXT.database;
+}
+
+/** The first work-table call a helper function makes (memoised per function). */
+const helperWork = memoize((fn: FunctionNode): ExpensiveWork | null => tableWorkIn(fn, 1, new Set([fn]))[0] ?? null);
+
+/** Work-table calls (network, databases) in a function, directly or through helpers. */
+function tableWorkIn(fn: FunctionNode, depth: number, visiting: Set<FunctionNode>): ExpensiveWork[] {
+  const unit = getUnitOfNode(fn);
+  if (!unit) return [];
+  const found: ExpensiveWork[] = [];
+  walk(fn.body, unit.visitorKeys, (node) => {
+    if (node.type !== 'CallExpression' && node.type !== 'NewExpression' && node.type !== 'TaggedTemplateExpression') return;
+    const direct = tableWork(node);
+    if (direct) {
+      found.push(direct);
+      return;
+    }
+    if (node.type === 'TaggedTemplateExpression' || depth >= MAX_DEPTH) return;
+    const callee = resolveFunction(node.callee);
+    if (!callee || callee === fn || visiting.has(callee)) return;
+    const inner = depth === 0 ? helperWork(callee) : nestedWork(callee, depth, visiting);
+    if (inner) found.push({ node, label: `${calleeLabel(node.callee)} → ${inner.label}`, text: inner.text });
+  });
+  return found;
+}
+
+function nestedWork(fn: FunctionNode, depth: number, visiting: Set<FunctionNode>): ExpensiveWork | null {
+  visiting.add(fn);
+  const [first] = tableWorkIn(fn, depth + 1, visiting);
+  visiting.delete(fn);
+  return first ?? null;
+}
+
+/** A call of the work table. */
+function tableWork(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression): ExpensiveWork | null {
+  const callee = node.type === 'TaggedTemplateExpression' ? node.tag : node.callee;
+  const category = workCategory(callee);
+  return category ? { node, label: calleeLabel(callee), text: WORK_TEXT[category] } : null;
+}
+
+/** The work-table category of a callee: an export of a listed module, or a method of a value made by one. */
+function workCategory(callee: TSESTree.Node): WorkCategory | null {
+  const direct = tableCategory(getModuleRef(callee));
+  if (direct) return direct;
+  // Down the chain to its root value: `db.prepare(sql).all` → `db`.
+  let current = unwrapExpression(callee);
+  for (let hop = 0; hop < 8; hop++) {
+    if (current.type === 'MemberExpression') {
+      const base = unwrapExpression(current.object);
+      if (base.type === 'ThisExpression') break;
+      current = base;
+    } else if (current.type === 'CallExpression') {
+      current = unwrapExpression(current.callee);
+    } else {
+      break;
+    }
+    const made = madeBy(current);
+    if (made) return made;
+  }
+  if (current.type === 'MemberExpression') return madeBy(current);
+  return null;
+}
+
+/** The category of a value made by a listed module: `new Database(…)`, `postgres(url)`, `axios.create()`. */
+function madeBy(node: TSESTree.Node): WorkCategory | null {
+  const expression = unwrapExpression(node);
+  if (expression.type === 'Identifier' || expression.type === 'MemberExpression') {
+    const category = tableCategory(getModuleRef(expression));
+    if (category) return category;
+    const binding = resolveBinding(expression);
+    if (binding.kind !== 'value') return null;
+    const value = unwrapAwait(binding.node);
+    if (value.type === 'NewExpression' || value.type === 'CallExpression') return tableCategory(getModuleRef(value.callee));
+    return null;
+  }
+  if (expression.type === 'NewExpression') return tableCategory(getModuleRef(expression.callee));
+  return null;
+}
+
+function tableCategory(ref: ModuleRef | null): WorkCategory | null {
+  if (!ref) return null;
+  for (const row of WORK_MODULES) {
+    if (!row.modules.some((m) => (m.endsWith('/') ? ref.module.startsWith(m) : ref.module === m))) continue;
+    // Every export, or one of the listed ones (a method of it included: `http.get(…).on`).
+    if (!row.exports || row.exports.some((path) => path.length <= ref.path.length && path.every((segment, i) => segment === ref.path[i]))) {
+      return row.category;
+    }
+  }
+  return null;
+}
+
+/** `fetch()`, `db.prepare().all()`, `this.client.get()` → `client.get()`. */
+function calleeLabel(callee: TSESTree.Node): string {
+  return `${chainText(callee, 0).replace(/^this\./, '')}()`;
+}
+
+function chainText(node: TSESTree.Node, depth: number): string {
+  const expression = unwrapExpression(node);
+  if (depth > 6) return '…';
+  switch (expression.type) {
+    case 'Identifier':
+      return expression.name;
+    case 'ThisExpression':
+      return 'this';
+    case 'MemberExpression': {
+      const key = expression.computed ? null : expression.property.type === 'Identifier' ? expression.property.name : null;
+      return `${chainText(expression.object, depth + 1)}.${key ?? '[…]'}`;
+    }
+    case 'CallExpression':
+      return `${chainText(expression.callee, depth + 1)}()`;
+    case 'AwaitExpression':
+      return chainText(expression.argument, depth + 1);
+    default:
+      return '…';
+  }
+}
