@@ -4,7 +4,7 @@ import { getDescriptionSites, getToolHandlers, type DescriptionSite } from '../m
 import { getKeyName, getStaticString } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { findInjections, formatForMessage, type InjectionCategory } from '../util/description-detectors.js';
-import { describeSite, resolveDescriptionText } from '../util/description-text.js';
+import { describeSite, resolveDescriptionText, type DynamicReason } from '../util/description-text.js';
 import { getSourceUnit, type SourceUnit } from '../util/source-unit.js';
 
 export type Options = [{ allowPatterns: string[] }];
@@ -33,7 +33,7 @@ export default createRule<Options, MessageId>({
       encodedPayload:
         'This {{what}} contains base64 that decodes to text: "{{fragment}}" reads "{{detail}}". Encoded text hides instructions from reviewers; remove it.',
       dynamicDescription:
-        'This {{what}} is computed at run time from `{{source}}` and cannot be checked. Write it as a string constant, so that reviewers and this rule see what the model will read.',
+        'This {{what}} {{how}} and cannot be checked. Write it as a string constant, so that reviewers and this rule see what the model will read.',
     },
     schema: [
       {
@@ -63,7 +63,7 @@ export default createRule<Options, MessageId>({
           const text = resolveDescriptionText(site.node);
           if (text.kind === 'none') continue;
           if (text.kind === 'dynamic') {
-            report(site.node, 'dynamicDescription', { what: describeSite(site.role, text.origin), source: text.source });
+            report(site.node, 'dynamicDescription', { what: describeSite(site.role, text.origin), how: DYNAMIC_HOW[text.reason](`\`${text.source}\``) });
             continue;
           }
           const reported = new Set<InjectionCategory>();
@@ -88,6 +88,17 @@ export default createRule<Options, MessageId>({
     }
   },
 });
+
+/** How a run-time description gets its text, naming the expression that supplies it. */
+const DYNAMIC_HOW: Readonly<Record<DynamicReason, (source: string) => string>> = {
+  call: (source) => `is computed at run time by ${source}`,
+  file: (source) => `is read at run time by ${source}`,
+  environment: (source) => `comes from the environment (${source})`,
+  parameter: (source) => `comes from the parameter ${source}, whose callers this rule cannot see,`,
+  import: (source) => `comes from ${source} in a module this rule does not read,`,
+  variable: (source) => `comes from ${source}, a variable assigned more than once,`,
+  unknown: (source) => `is only known at run time (${source})`,
+};
 
 /** Compiles an `allowPatterns` entry, or fails with an error that names it. */
 function compilePattern(source: string, index: number): RegExp {

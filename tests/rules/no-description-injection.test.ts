@@ -107,15 +107,15 @@ ruleTester.run('no-description-injection', rule, {
         "server.registerTool('sub', { description: process.env.SUB_DESCRIPTION ?? 'Subtract.' }, async () => ({ content: [] }));\n" +
         "server.registerTool('mul', { description: t('tools.mul') }, async () => ({ content: [] }));",
       errors: [
-        { messageId: 'dynamicDescription', data: { what: 'tool description', source: "readFileSync('add.md', 'utf8')" }, line: 4, column: 43, endLine: 4, endColumn: 73 },
-        { messageId: 'dynamicDescription', data: { what: 'tool description', source: 'process.env.SUB_DESCRIPTION' }, line: 5, column: 43, endLine: 5, endColumn: 85 },
-        { messageId: 'dynamicDescription', data: { what: 'tool description', source: "t('tools.mul')" }, line: 6, column: 43, endLine: 6, endColumn: 57 },
+        { messageId: 'dynamicDescription', data: { what: 'tool description', how: "is read at run time by `readFileSync('add.md', 'utf8')`" }, line: 4, column: 43, endLine: 4, endColumn: 73 },
+        { messageId: 'dynamicDescription', data: { what: 'tool description', how: 'comes from the environment (`process.env.SUB_DESCRIPTION`)' }, line: 5, column: 43, endLine: 5, endColumn: 85 },
+        { messageId: 'dynamicDescription', data: { what: 'tool description', how: "is computed at run time by `t('tools.mul')`" }, line: 6, column: 43, endLine: 6, endColumn: 57 },
       ],
     },
     {
       // A parameter of an exported factory: the callers are out of sight.
       code: `${SDK}export function addTool(server: McpServer, name: string, description: string) {\n  server.registerTool(name, { description, inputSchema: {} }, async () => ({ content: [] }));\n}`,
-      errors: [{ messageId: 'dynamicDescription', data: { what: 'tool description', source: 'description' }, line: 4, column: 31, endLine: 4, endColumn: 42 }],
+      errors: [{ messageId: 'dynamicDescription', data: { what: 'tool description', how: 'comes from the parameter `description`, whose callers this rule cannot see,' }, line: 4, column: 31, endLine: 4, endColumn: 42 }],
     },
     {
       // An imported constant: reported where it is used, naming the module.
