@@ -75,11 +75,18 @@ export interface ToolHandler {
   /** The tool name when static, else `null`. */
   readonly name: string | null;
   readonly nameNode: TSESTree.Node | null;
-  /** Every LLM-visible text of this registration (tool description, title, parameter descriptions). */
+  /**
+   * Every LLM-visible text of this registration (tool description, title, parameter descriptions).
+   * A node may belong to another unit (a relative module the definition was imported from): check
+   * `getUnitOfNode(node)` before reporting; `getDescriptionSites(unit)` lists only the unit's own.
+   */
   readonly descriptions: readonly DescriptionSite[];
   /** `null` when the registration has no input schema. */
   readonly inputSchema: InputSchema | null;
-  /** The handler function, resolved through references, `.bind`, wrappers; `null` when unresolvable. */
+  /**
+   * The handler function, resolved through references, `.bind`, wrappers and relative imports (then
+   * it belongs to the imported module's unit: `getUnitOfNode`); `null` when unresolvable.
+   */
   readonly handler: FunctionNode | null;
   readonly inputs: readonly InputBinding[];
   /** Calls wrapped around the handler at registration (`withRateLimit(fn)`), outermost first. */

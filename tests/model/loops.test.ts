@@ -70,6 +70,13 @@ describe('registries and loops', () => {
     expect(handlers.map((h) => fieldsOf(h).map(([f]) => f).join())).toEqual(['x', 'y', '']);
   });
 
+  it('for…of over Object.entries with a destructured pair', () => {
+    const handlers = handlersOf(`${IMPORTS}
+      const MAP = { alpha: { d: 'Alpha', h: async () => ({ content: [] }) }, beta: { d: 'Beta', h: async () => ({ content: [] }) } };
+      for (const [key, { d, h }] of Object.entries(MAP)) server.tool(key, d, h);`);
+    expect(handlers.map((h) => `${h.name}:${h.handler?.type}:${h.inputSchema === null}`)).toEqual(['alpha:ArrowFunctionExpression:true', 'beta:ArrowFunctionExpression:true']);
+  });
+
   it('an iterable that cannot be resolved: the call is recognised once, as written', () => {
     const [tool, ...rest] = handlersOf(`${IMPORTS}
       export function registerAll(server, tools) {

@@ -131,4 +131,21 @@ describe('official SDK McpServer', () => {
     expect(handlersOf(`import { tool, generateText } from 'ai';
       await generateText({ model, tools: { weather: tool({ description: 'Weather', inputSchema: z.object({ city: z.string() }), execute: async ({ city }) => get(city) }) } });`)).toEqual([]);
   });
+
+  it('inside mcp-handler initialisers and Cloudflare McpAgent.init(), with this.method.bind(this)', () => {
+    const [roll] = handlersOf(`import { createMcpHandler } from 'mcp-handler';
+      const handler = createMcpHandler((server) => {
+        server.tool('roll', 'Roll a die', { sides: z.number().int().min(2) }, async ({ sides }) => ({ content: [] }));
+      }, {}, { basePath: '/api' });`);
+    expect(roll?.name).toBe('roll');
+    expect([...(roll?.inputSchema?.fields ?? [])]).toEqual([['sides', 'number']]);
+    const [add] = handlersOf(`import { McpAgent } from 'agents/mcp';
+      export class MyMCP extends McpAgent {
+        server = new McpServer({ name: 'demo', version: '1.0.0' });
+        async init() { this.server.registerTool('add', { description: 'Add', inputSchema: { a: z.number() } }, this.add.bind(this)); }
+        async add({ a }) { return { content: [{ type: 'text', text: String(a) }] }; }
+      }`);
+    expect(add?.handler?.type).toBe('FunctionExpression');
+    expect(add?.handler?.parent.type).toBe('MethodDefinition');
+  });
 });
