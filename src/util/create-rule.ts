@@ -1,4 +1,4 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 
 /** OWASP MCP Top 10 (2025) categories a rule can be tagged with. */
 export type OwaspMcpId =
@@ -33,5 +33,38 @@ export function getDocsUrl(ruleName: string): string {
   return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleName}.md`;
 }
 
-/** The only way to make a rule: adds `docs.url` and types `meta.docs`. */
-export const createRule = ESLintUtils.RuleCreator<McpSecurityDocs>(getDocsUrl);
+/** Bound on the distinct option sets kept per rule (a config has a handful). */
+const MAX_CACHED_OPTION_SETS = 64;
+
+/**
+ * The only way to make a rule: adds `docs.url`, types `meta.docs`, and hands `create` the options
+ * merged with `meta.defaultOptions`. It does what `ESLintUtils.RuleCreator` does, except that the
+ * merge (a `structuredClone` plus a deep merge) runs once per distinct option set instead of once
+ * per rule per file: ESLint gives every file a fresh `context.options` array, but the sets are few.
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>({
+  name,
+  meta,
+  create,
+}: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, McpSecurityDocs>>): TSESLint.RuleModule<MessageIds, Options, McpSecurityDocs> & {
+  name: string;
+} {
+  const defaults: Options = meta.defaultOptions ?? ([] as unknown as Options);
+  const merged = new Map<string, Options>();
+  return {
+    name,
+    meta: { ...meta, docs: { ...meta.docs, url: getDocsUrl(name) } },
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- RuleModule's type still requires it (ESLint 8 typings)
+    defaultOptions: defaults,
+    create(context) {
+      const key = JSON.stringify(context.options);
+      let options = merged.get(key);
+      if (options === undefined) {
+        options = ESLintUtils.applyDefault<Options, Options>(defaults, context.options);
+        if (merged.size >= MAX_CACHED_OPTION_SETS) merged.clear();
+        merged.set(key, options);
+      }
+      return create(context, options);
+    },
+  };
+}
