@@ -257,7 +257,7 @@ function findPermissive(lens: Lens, schema: TSESTree.Node): Permissive | null {
         }
       } else if (callee.type === 'MemberExpression') {
         if (method === 'passthrough' || method === 'loose') return { what: unknownKeys, construct: `.${method}()` };
-        if (method === 'catchall' && !(args[0] && isNever(lens, args[0]))) return { what: unknownKeys, construct: excerpt(unit, node).replace(/^.*?(\.catchall\()/s, '$1') };
+        if (method === 'catchall' && !(args[0] && isNever(lens, args[0]))) return { what: unknownKeys, construct: `.catchall(${args[0] ? excerpt(unit, args[0]) : ''})` };
         const receiver = visit(callee.object, field, depth + 1, false);
         if (receiver) return receiver;
       }
