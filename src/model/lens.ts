@@ -9,6 +9,7 @@ import { getSingleInit, getUnitOfNode, getVariable, type SourceUnit } from '../u
 type Variable = TSESLint.Scope.Variable;
 
 const MAX_HOPS = 12;
+const MAX_NESTING = 24;
 /** Loops over more elements than this are cut (generated tables are not hand-written tools). */
 export const MAX_ELEMENTS = 200;
 
@@ -117,7 +118,20 @@ function createLens(unit: SourceUnit, loop: LoopBinding | null): Lens {
     return head === '1' ? follow(element.value, rest) : undefined;
   };
 
+  // value() recurses through destructuring, member bases and imports; cyclic code (`const { a } =
+  // b; const { b } = a;`, modules importing each other) must end, so the nesting is bounded.
+  let nesting = 0;
   const value = (node: TSESTree.Node): TSESTree.Node => {
+    if (nesting > MAX_NESTING) return unwrapExpression(node);
+    nesting++;
+    try {
+      return valueOf(node);
+    } finally {
+      nesting--;
+    }
+  };
+
+  const valueOf = (node: TSESTree.Node): TSESTree.Node => {
     let current = unwrapExpression(node);
     for (let hop = 0; hop < MAX_HOPS; hop++) {
       if (current.type === 'Identifier') {

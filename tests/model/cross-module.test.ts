@@ -33,6 +33,8 @@ export const TOOLS = [
 ];
 async function statFile({ file }) { return { content: [] }; }
 `,
+  'cyc-a.ts': "import { h } from './cyc-b.js';\nexport const g = h;\nexport const { deep } = h;\n",
+  'cyc-b.ts': "import { g } from './cyc-a.js';\nexport const h = g;\n",
   'config.ts': "export const readConfig = { description: 'Read a file', inputSchema: { path: z.string() } };\n",
 };
 
@@ -105,5 +107,16 @@ describe('handlers and definitions in other modules', () => {
     const [tool] = getToolHandlers(unit);
     expect(tool?.handler).toBeNull();
     expect(argumentInputs(tool)).toEqual(['0']);
+  });
+
+  it('cyclic code and modules that import each other end, with the handler unresolved', () => {
+    const unit = unitOf(`${IMPORTS}
+      import { g, deep } from './cyc-a.js';
+      const { a } = b;
+      const { b } = a;
+      server.registerTool('x', { description: 'X', inputSchema: {} }, g);
+      server.registerTool('y', { description: 'Y', inputSchema: {} }, deep);
+      server.registerTool('z', { description: 'Z', inputSchema: {} }, a);`, path.join(dir, 'src', 'cyclic.ts'));
+    expect(getToolHandlers(unit).map((h) => `${h.name}:${String(h.handler)}`)).toEqual(['x:null', 'y:null', 'z:null']);
   });
 });
