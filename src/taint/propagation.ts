@@ -43,6 +43,8 @@ const NON_TEXT_GLOBALS = new Set([
   'Number.parseFloat', 'Number.isInteger', 'Number.isFinite', 'Number.isSafeInteger', 'Number.isNaN', 'Date.now',
   'Date.parse', 'Object.is', 'Object.hasOwn',
 ]);
+/** Methods that store their arguments in the receiver. */
+const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'add', 'set', 'append']);
 /** Properties that are numbers whatever the receiver. */
 const NUMBER_PROPERTIES = new Set(['length', 'size', 'byteLength']);
 
@@ -164,12 +166,37 @@ export class Analysis {
       return this.projectPath(element, getPatternPath(def.node.id, def.name) ?? []);
     }
     const writes = variable.references.filter((r) => r.isWrite());
+    const mutations = this.mutations(variable, use);
     if (writes.length === 0) {
       const init = def.node.init;
-      return init ? this.projectPath(this.evaluate(init), getPatternPath(def.node.id, def.name) ?? []) : CLEAN;
+      return unionValues(init ? this.projectPath(this.evaluate(init), getPatternPath(def.node.id, def.name) ?? []) : CLEAN, mutations);
     }
     const reaching = writes.length === 1 ? writes : reachingWrites(writes, use);
-    return unionValues(...reaching.map((w) => this.writeValue(w)));
+    return unionValues(...reaching.map((w) => this.writeValue(w)), mutations);
+  }
+
+  /** What earlier in-place changes put into a variable's value: `parts.push(x)`, `opts.cmd = x`, `Object.assign(o, x)`. */
+  private mutations(variable: Variable, use: TSESTree.Node): TaintValue {
+    const parts: TaintValue[] = [];
+    for (const reference of variable.references) {
+      const id = reference.identifier;
+      if (reference.isWrite() || id.range[0] >= use.range[0]) continue;
+      const parent = id.parent;
+      if (parent.type === 'MemberExpression' && parent.object === id) {
+        const holder = parent.parent;
+        const method = getKeyName(parent);
+        if (holder.type === 'CallExpression' && holder.callee === parent && method !== null && MUTATING_METHODS.has(method)) {
+          const args = method === 'splice' ? holder.arguments.slice(2) : holder.arguments;
+          parts.push(this.placeAt(unionValues(...args.map((a) => this.evaluate(a))), '*'));
+        } else if (holder.type === 'AssignmentExpression' && holder.left === parent) {
+          parts.push(this.placeAt(this.evaluate(holder.right), method ?? '*'));
+        }
+      } else if (parent.type === 'CallExpression' && parent.arguments[0] === id) {
+        const ref = getModuleRef(parent.callee);
+        if (ref?.module === GLOBAL_MODULE && ref.path.join('.') === 'Object.assign') parts.push(unionValues(...parent.arguments.slice(1).map((a) => this.evaluate(a))));
+      }
+    }
+    return unionValues(...parts);
   }
 
   /** The value one write reference stores: `x = e`, `const { a: x } = e`, a default value. */
@@ -375,7 +402,11 @@ export class Analysis {
       // `${name}.json`, `note-${name}`: still one segment, and no longer `.` or `..`.
       return { ...base, segment: 'safe-segment' };
     }
-    return base;
+    // Fixed text without `..` keeps a value free of `..`; anything before it keeps it relative.
+    const staticText = (prefix + suffix).replace(/[\uE001\uE002]/g, '/');
+    const noDotDot = state.noDotDot === true && !staticText.includes('..') && !prefix.includes('\uE002') && !suffix.includes('\uE002');
+    const notAbsolute = state.notAbsolute === true && prefix === '';
+    return { ...base, ...(noDotDot ? { noDotDot: true } : {}), ...(noDotDot && notAbsolute ? { notAbsolute: true } : {}) };
   }
 
   /** How a non-static part reads in a prefix: a separator, a clean value (`\uE001`), or input (`\uE002`). */

@@ -37,9 +37,9 @@ function processRows(): SinkSpec[] {
     [['child-process-promise'], ['execFile'], 'execFile()'],
     [['execa'], ['execa'], 'execa()'],
     [['execa'], ['execaSync'], 'execaSync()'],
-    [['execa'], ['$'], '$()'],
-    [['execa'], ['$', 'sync'], '$.sync()'],
-    [['execa'], ['$', 's'], '$.s()'],
+    [['execa'], ['$'], '$ (execa)'],
+    [['execa'], ['$', 'sync'], '$.sync (execa)'],
+    [['execa'], ['$', 's'], '$.s (execa)'],
     // execa <= 5: the default export is the function.
     [['execa'], [], 'execa()'],
     [['execa'], ['sync'], 'execa.sync()'],
@@ -57,10 +57,10 @@ function processRows(): SinkSpec[] {
   }
   rows.push({ modules: ['execa'], path: ['execaNode'], label: 'execaNode()', category: 'process', kind: 'module-load', cwe: ['CWE-94'], shape: { type: 'values', args: [0] } });
   // zx and Bun quote every interpolation for the shell.
-  rows.push({ modules: ['zx'], path: ['$'], label: '$``', category: 'process', kind: 'command', cwe: CWE_78_88, template: 'escaped' });
-  rows.push({ modules: ['zx'], path: ['$', 'sync'], label: '$.sync``', category: 'process', kind: 'command', cwe: CWE_78_88, template: 'escaped' });
-  rows.push({ modules: ['bun'], path: ['$'], label: '$``', category: 'process', kind: 'command', cwe: CWE_78_88, template: 'escaped' });
-  rows.push({ modules: [GLOBAL_MODULE], path: ['Bun', '$'], label: 'Bun.$``', category: 'process', kind: 'command', cwe: CWE_78_88, template: 'escaped' });
+  rows.push({ modules: ['zx'], path: ['$'], label: '$ (zx)', category: 'process', kind: 'command', cwe: CWE_78_88, template: 'escaped' });
+  rows.push({ modules: ['zx'], path: ['$', 'sync'], label: '$.sync (zx)', category: 'process', kind: 'command', cwe: CWE_78_88, template: 'escaped' });
+  rows.push({ modules: ['bun'], path: ['$'], label: '$ (Bun)', category: 'process', kind: 'command', cwe: CWE_78_88, template: 'escaped' });
+  rows.push({ modules: [GLOBAL_MODULE], path: ['Bun', '$'], label: 'Bun.$', category: 'process', kind: 'command', cwe: CWE_78_88, template: 'escaped' });
   return rows;
 }
 

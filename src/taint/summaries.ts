@@ -148,6 +148,10 @@ function findConstructor(owner: ClassNode): FunctionNode | null {
 }
 
 function calleeName(unit: SourceUnit, callee: TSESTree.Node): string {
+  // new Converter(format).convert(): the method name reads better than the expression.
+  if (callee.type === 'MemberExpression' && (unwrapExpression(callee.object).type === 'NewExpression' || unwrapExpression(callee.object).type === 'CallExpression')) {
+    return getKeyName(callee) ?? 'function';
+  }
   const text = unit.text.slice(callee.range[0], callee.range[1]);
   if (text.length <= 40 && !text.includes('\n')) return text;
   return callee.type === 'MemberExpression' ? (getKeyName(callee) ?? 'function') : 'function';

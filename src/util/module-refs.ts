@@ -132,7 +132,8 @@ function refOfIdentifier(unit: SourceUnit, node: TSESTree.Identifier, depth: num
   // const { exec, promises: { readFile: rf } } = require('child_process')
   const base = refOf(unit, init, depth + 1);
   if (!base) return null;
-  const path = getPatternPath(declarator.id, node);
+  // The declaring identifier, not the reference: the pattern holds the former.
+  const path = def.name.type === 'Identifier' ? getPatternPath(declarator.id, def.name) : null;
   return path ? makeRef(base.module, [...base.path, ...path]) : null;
 }
 

@@ -1,0 +1,201 @@
+import path from 'node:path';
+
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+
+import rule, { type MessageId, type Options } from '../../src/rules/no-path-traversal.js';
+import { createRuleTester } from '../rule-tester.js';
+import { repoRoot } from '../support/lint.js';
+
+const SDK = "import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';\nimport { z } from 'zod';\n";
+const SERVER = "const server = new McpServer({ name: 'files', version: '1.0.0' });\nconst ROOT = '/srv/data';\n";
+const FS = "import fs from 'node:fs/promises';\nimport path from 'node:path';";
+const tool = (imports: string, schema: string, body: string, params = 'args') =>
+  `${imports}\n${SDK}${SERVER}server.registerTool('read_file', { description: 'Read a file.', inputSchema: { ${schema} } }, async (${params}) => {\n${body}\n  return { content: [{ type: 'text', text: 'ok' }] };\n});\n`;
+const P = 'path: z.string()';
+
+const invalid: InvalidTestCase<MessageId, Options>[] = [
+  { name: 'seed: readFile(path.join(BASE, args.path))', code: tool(FS, P, "  await fs.readFile(path.join(ROOT, args.path), 'utf8');"),
+    errors: [
+      { messageId: 'unsanitizedPath', line: 8, column: 21, endLine: 8, endColumn: 47 },
+    ],
+  },
+  { name: 'the input as the path', code: tool(FS, P, "  await fs.readFile(args.path, 'utf8');"),
+    errors: [
+      { messageId: 'unsanitizedPath', line: 8, column: 21, endLine: 8, endColumn: 30 },
+    ],
+  },
+  { name: 'path.resolve alone', code: tool(FS, P, '  await fs.readFile(path.resolve(args.path));'),
+    errors: [
+      { messageId: 'unsanitizedPath', line: 8, column: 21, endLine: 8, endColumn: 44 },
+    ],
+  },
+  { name: 'a template path', code: tool(FS, P, '  await fs.writeFile(`${ROOT}/${args.path}`, "");'),
+    errors: [
+      { messageId: 'unsanitizedPath', line: 8, column: 22, endLine: 8, endColumn: 44 },
+    ],
+  },
+  { name: 'named imports: rm, readdir, mkdir', code: tool("import { mkdir, readdir, rm } from 'node:fs/promises';\nimport path from 'node:path';", P, "  await readdir(path.join(ROOT, args.path));\n  await mkdir(path.join(ROOT, args.path), { recursive: true });\n  await rm(path.join(ROOT, args.path), { recursive: true });"),
+    errors: [
+      { messageId: 'unsanitizedPath', line: 8, column: 17, endLine: 8, endColumn: 43 },
+      { messageId: 'unsanitizedPath', line: 9, column: 15, endLine: 9, endColumn: 41 },
+      { messageId: 'unsanitizedPath', line: 10, column: 12, endLine: 10, endColumn: 38 },
+    ],
+  },
+  { name: 'both paths of rename', code: tool(FS, 'from: z.string(), to: z.string()', '  await fs.rename(args.from, args.to);'),
+    errors: [
+      { messageId: 'unsanitizedPath', line: 8, column: 19, endLine: 8, endColumn: 28 },
+      { messageId: 'unsanitizedPath', line: 8, column: 30, endLine: 8, endColumn: 37 },
+    ],
+  },
+  { name: 'sync API and streams', code: tool("import fs from 'node:fs';\nimport path from 'node:path';", P, "  fs.createReadStream(path.join(ROOT, args.path));\n  fs.existsSync(args.path);"),
+    errors: [
+      { messageId: 'unsanitizedPath', line: 8, column: 23, endLine: 8, endColumn: 49 },
+      { messageId: 'unsanitizedPath', line: 9, column: 17, endLine: 9, endColumn: 26 },
+    ],
+  },
+  { name: "require('fs').promises", code: tool("const { readFile } = require('fs').promises;\nimport path from 'node:path';", P, '  await readFile(path.join(ROOT, args.path));'),
+    errors: [
+      { messageId: 'unsanitizedPath', line: 8, column: 18, endLine: 8, endColumn: 44 },
+    ],
+  },
+  { name: 'fs-extra', code: tool("import fse from 'fs-extra';\nimport path from 'node:path';", P, "  await fse.outputFile(path.join(ROOT, args.path), 'x');\n  await fse.remove(path.join(ROOT, args.path));"),
+    errors: [
+      { messageId: 'unsanitizedPath', line: 8, column: 24, endLine: 8, endColumn: 50 },
+      { messageId: 'unsanitizedPath', line: 9, column: 20, endLine: 9, endColumn: 46 },
+    ],
+  },
+  { name: 'prefix bypass: startsWith(root) without a separator', code: tool(FS, P, "  const full = path.resolve(ROOT, args.path);\n  if (!full.startsWith(ROOT)) throw new Error('Outside the root.');\n  await fs.readFile(full);"),
+    errors: [
+      { messageId: 'prefixBypass', line: 9, column: 8, endLine: 9, endColumn: 29 },
+    ],
+  },
+  { name: 'prefix bypass: allowedDirectories.some(startsWith)', code: tool(FS + "\nconst allowedDirectories = ['/srv/data', '/srv/shared'];", P, "  const absolute = path.resolve(args.path);\n  const normalized = path.normalize(absolute);\n  const allowed = allowedDirectories.some((dir) => normalized.startsWith(dir));\n  if (!allowed) throw new Error('Access denied.');\n  await fs.readFile(normalized, 'utf8');"),
+    errors: [
+      { messageId: 'prefixBypass', line: 11, column: 52, endLine: 11, endColumn: 78 },
+    ],
+  },
+  { name: 'symlink escape (option): containment without realpath', options: [{ checkSymlinks: true }], code: tool(FS, P, "  const full = path.resolve(ROOT, args.path);\n  if (!full.startsWith(ROOT + path.sep)) throw new Error('Outside the root.');\n  await fs.readFile(full);"),
+    errors: [
+      { messageId: 'symlinkEscape', line: 10, column: 21, endLine: 10, endColumn: 25 },
+    ],
+  },
+  { name: "replace('..', '') is not a sanitizer", code: tool(FS, P, "  await fs.readFile(path.join(ROOT, args.path.replace('..', '')));"),
+    errors: [
+      { messageId: 'unsanitizedPath', line: 8, column: 21, endLine: 8, endColumn: 65 },
+    ],
+  },
+  { name: 'a global replace of ../ is not a sanitizer', code: tool(FS, P, "  const cleaned = args.path.replace(/\\.\\.\\//g, '');\n  await fs.readFile(path.join(ROOT, cleaned));"),
+    errors: [
+      { messageId: 'unsanitizedPath', line: 9, column: 21, endLine: 9, endColumn: 45 },
+    ],
+  },
+  { name: 'a function merely named sanitize', code: `${FS}\n${SDK}${SERVER}function sanitizePath(p: string): string {\n  return path.normalize(p).replace(/^\\/+/, '');\n}\nserver.registerTool('read_file', { description: 'Read a file.', inputSchema: { path: z.string() } }, async ({ path: requested }) => {\n  const text = await fs.readFile(path.join(ROOT, sanitizePath(requested)), 'utf8');\n  return { content: [{ type: 'text', text }] };\n});\n`,
+    errors: [
+      { messageId: 'unsanitizedPath', line: 11, column: 34, endLine: 11, endColumn: 74 },
+    ],
+  },
+  { name: 'path.normalize alone', code: tool(FS, P, '  await fs.readFile(path.join(ROOT, path.normalize(args.path)));'),
+    errors: [
+      { messageId: 'unsanitizedPath', line: 8, column: 21, endLine: 8, endColumn: 63 },
+    ],
+  },
+  { name: "includes('..') does not stop an absolute path in resolve", code: tool(FS, P, "  if (args.path.includes('..')) throw new Error('No parent segments.');\n  await fs.readFile(path.resolve(ROOT, args.path));"),
+    errors: [
+      { messageId: 'unsanitizedPath', line: 9, column: 21, endLine: 9, endColumn: 50 },
+    ],
+  },
+  { name: 'startsWith on the raw path', code: tool(FS, P, "  if (!args.path.startsWith(ROOT + '/')) throw new Error('Outside the root.');\n  await fs.readFile(args.path);"),
+    errors: [
+      { messageId: 'unsanitizedPath', line: 9, column: 21, endLine: 9, endColumn: 30 },
+    ],
+  },
+  { name: 'basename still allows .. for directory operations', code: tool(FS, P, '  await fs.rm(path.join(ROOT, path.basename(args.path)), { recursive: true });'),
+    errors: [
+      { messageId: 'segmentDirectory', line: 8, column: 15, endLine: 8, endColumn: 56 },
+    ],
+  },
+  { name: 'resource template variable', code: `${FS}\n${SDK}${SERVER}server.registerResource('file', new ResourceTemplate('file:///{name}', { list: undefined }), { description: 'A file.' }, async (uri, { name }) => {\n  const text = await fs.readFile(path.join(ROOT, String(name)), 'utf8');\n  return { contents: [{ uri: uri.href, text }] };\n});\n`,
+    errors: [
+      { messageId: 'unsanitizedPath', line: 8, column: 34, endLine: 8, endColumn: 63 },
+    ],
+  },
+  { name: 'resource URI pathname', code: `${FS}\n${SDK}${SERVER}server.registerResource('file', new ResourceTemplate('file:///{+path}', { list: undefined }), { description: 'A file.' }, async (uri) => {\n  const text = await fs.readFile(decodeURIComponent(uri.pathname), 'utf8');\n  return { contents: [{ uri: uri.href, text }] };\n});\n`,
+    errors: [
+      { messageId: 'unsanitizedPath', line: 8, column: 34, endLine: 8, endColumn: 66 },
+    ],
+  },
+  { name: 'low-level handler', code: `${FS}\nimport { Server } from '@modelcontextprotocol/sdk/server/index.js';\nimport { CallToolRequestSchema } from '@modelcontextprotocol/sdk/types.js';\nconst server = new Server({ name: 'files', version: '1' }, { capabilities: { tools: {} } });\nserver.setRequestHandler(CallToolRequestSchema, async (request) => {\n  const args = request.params.arguments as { path: string };\n  const text = await fs.readFile(args.path, 'utf8');\n  return { content: [{ type: 'text', text }] };\n});\n`,
+    errors: [
+      { messageId: 'unsanitizedPath', line: 8, column: 34, endLine: 8, endColumn: 43 },
+    ],
+  },
+  { name: 'zod parse in a low-level handler keeps string fields tainted', code: `${FS}\nimport { Server } from '@modelcontextprotocol/sdk/server/index.js';\nimport { CallToolRequestSchema } from '@modelcontextprotocol/sdk/types.js';\nimport { z } from 'zod';\nconst ReadArgs = z.object({ path: z.string(), encoding: z.enum(['utf8', 'base64']) });\nconst server = new Server({ name: 'files', version: '1' }, { capabilities: { tools: {} } });\nserver.setRequestHandler(CallToolRequestSchema, async (request) => {\n  const { path: file, encoding } = ReadArgs.parse(request.params.arguments);\n  const text = await fs.readFile(file, encoding);\n  return { content: [{ type: 'text', text }] };\n});\n`,
+    errors: [
+      { messageId: 'unsanitizedPath', line: 10, column: 34, endLine: 10, endColumn: 38 },
+    ],
+  },
+  { name: 'the cwd of a process', code: tool("import { execFile } from 'node:child_process';", 'repo: z.string()', "  execFile('git', ['status'], { cwd: args.repo });"),
+    errors: [
+      { messageId: 'unsanitizedPath', line: 7, column: 38, endLine: 7, endColumn: 47 },
+    ],
+  },
+  { name: 'cross-module: an imported reader', filename: path.join(repoRoot, 'tests/taint/fixtures/handler.ts'), code: tool("import { readNote } from './notes.js';", 'name: z.string()', '  await readNote(args.name);'),
+    errors: [
+      { messageId: 'crossModule', line: 7, column: 9, endLine: 7, endColumn: 28 },
+    ],
+  },
+  { name: 'cross-module: a prefix check in a helper, reported at the call', filename: path.join(repoRoot, 'tests/taint/fixtures/handler.ts'), code: tool("import fs from 'node:fs/promises';\nimport { isAllowed } from './notes.js';", 'name: z.string()', "  if (!isAllowed(args.name)) throw new Error('Access denied.');\n  await fs.readFile(args.name, 'utf8');"),
+    errors: [
+      { messageId: 'prefixBypass', line: 8, column: 8, endLine: 8, endColumn: 28 },
+    ],
+  },
+  { name: 'same-file helper with a prefix bypass: reported at the check', code: `${FS}\n${SDK}${SERVER}async function validatePath(requested: string): Promise<string> {\n  const absolute = path.resolve(ROOT, requested);\n  if (!absolute.startsWith(ROOT)) throw new Error('Access denied.');\n  return absolute;\n}\nserver.registerTool('read_file', { description: 'Read a file.', inputSchema: { path: z.string() } }, async ({ path: requested }) => {\n  const text = await fs.readFile(await validatePath(requested), 'utf8');\n  return { content: [{ type: 'text', text }] };\n});\n`,
+    errors: [
+      { messageId: 'prefixBypass', line: 9, column: 8, endLine: 9, endColumn: 33 },
+    ],
+  },
+];
+
+const valid: ValidTestCase<Options>[] = [
+  { name: 'seed: realpath(resolve(BASE, p)) checked against BASE + sep (symlinks on)', options: [{ checkSymlinks: true }], code: tool(FS, P, "  const real = await fs.realpath(path.resolve(ROOT, args.path));\n  if (!real.startsWith(ROOT + path.sep)) throw new Error('Outside the root.');\n  await fs.readFile(real, 'utf8');") },
+  { name: 'resolve + startsWith(root + sep) (default options)', code: tool(FS, P, "  const full = path.resolve(ROOT, args.path);\n  if (!full.startsWith(ROOT + path.sep)) throw new Error('Outside the root.');\n  await fs.readFile(full);") },
+  { name: 'template separator and root === or startsWith', code: tool(FS, P, "  const full = path.resolve(ROOT, args.path);\n  if (full === ROOT || full.startsWith(`${ROOT}${path.sep}`)) {\n    await fs.readdir(full);\n  }") },
+  { name: 'a root constant that ends with a separator', code: tool(FS + "\nconst ROOT_DIR = '/srv/data/';", P, "  const full = path.join(ROOT_DIR, args.path);\n  if (!full.startsWith(ROOT_DIR)) throw new Error('Outside the root.');\n  await fs.readFile(full);") },
+  { name: 'path.relative check', code: tool(FS, P, "  const target = path.resolve(ROOT, args.path);\n  const relative = path.relative(ROOT, target);\n  if (relative.startsWith('..') || path.isAbsolute(relative)) throw new Error('Outside the root.');\n  await fs.writeFile(target, 'x');") },
+  { name: 'a same-file helper that returns a checked path', code: `${FS}\n${SDK}${SERVER}function resolveInside(requested: string): string {\n  const full = path.resolve(ROOT, requested);\n  if (!full.startsWith(ROOT + path.sep)) throw new Error('Outside the root.');\n  return full;\n}\nserver.registerTool('read_file', { description: 'Read a file.', inputSchema: { path: z.string() } }, async ({ path: requested }) => {\n  const text = await fs.readFile(resolveInside(requested), 'utf8');\n  return { content: [{ type: 'text', text }] };\n});\n` },
+  { name: 'a same-file predicate', code: `${FS}\n${SDK}${SERVER}const isInside = (candidate: string) => candidate.startsWith(ROOT + path.sep);\nserver.registerTool('read_file', { description: 'Read a file.', inputSchema: { path: z.string() } }, async ({ path: requested }) => {\n  const full = path.resolve(ROOT, requested);\n  if (!isInside(full)) throw new Error('Outside the root.');\n  const text = await fs.readFile(full, 'utf8');\n  return { content: [{ type: 'text', text }] };\n});\n` },
+  { name: 'cross-module: a checking helper', filename: path.join(repoRoot, 'tests/taint/fixtures/handler.ts'), code: tool("import fs from 'node:fs/promises';\nimport { resolveInside } from './notes.js';", 'name: z.string()', "  await fs.readFile(await resolveInside(args.name), 'utf8');") },
+  { name: 'cross-module: an asserting helper', filename: path.join(repoRoot, 'tests/taint/fixtures/handler.ts'), code: tool("import fs from 'node:fs/promises';\nimport path from 'node:path';\nimport { assertInside, NOTES_ROOT } from './notes.js';", 'name: z.string()', "  assertInside(args.name);\n  await fs.readFile(path.resolve(NOTES_ROOT, args.name), 'utf8');") },
+  { name: 'basename for a file operation', code: tool(FS, P, "  await fs.readFile(path.join(ROOT, path.basename(args.path)), 'utf8');") },
+  { name: "includes('..') before join", code: tool(FS, P, "  if (args.path.includes('..')) throw new Error('No parent segments.');\n  await fs.readFile(path.join(ROOT, args.path));") },
+  { name: 'allowlist of names', code: tool(FS + "\nconst FILES = ['README.md', 'CHANGELOG.md'];", P, "  if (!FILES.includes(args.path)) throw new Error('Unknown file.');\n  await fs.readFile(path.join(ROOT, args.path));") },
+  { name: 'z.enum field', code: tool(FS, "path: z.enum(['a.txt', 'b.txt'])", '  await fs.readFile(path.join(ROOT, args.path));') },
+  { name: 'anchored regex without separators or a leading dot', code: tool(FS, P, "  if (!/^[\\w-][\\w.-]*$/.test(args.path)) throw new Error('Bad name.');\n  await fs.readFile(path.join(ROOT, args.path));") },
+  { name: 'a stripping replace that keeps word characters', code: tool(FS, P, "  const name = args.path.replace(/[^\\w-]/g, '_');\n  await fs.readFile(path.join(ROOT, `${name}.json`));") },
+  { name: 'sanitize-filename', code: tool(FS + "\nimport sanitize from 'sanitize-filename';", P, '  await fs.readFile(path.join(ROOT, sanitize(args.path)));') },
+  { name: 'is-path-inside', code: tool(FS + "\nimport isPathInside from 'is-path-inside';", P, "  const full = path.resolve(ROOT, args.path);\n  if (!isPathInside(full, ROOT)) throw new Error('Outside the root.');\n  await fs.readFile(full);") },
+  { name: 'static paths', code: tool(FS, P, "  await fs.readFile(path.join(__dirname, 'templates', 'page.html'), 'utf8');") },
+  { name: 'a readFile method of another object', code: tool(FS + "\nconst storage = { readFile: async (key: string) => key };", P, '  await storage.readFile(args.path);') },
+  { name: 'a number in the path', code: tool(FS, 'page: z.number().int()', '  await fs.readFile(path.join(ROOT, `page-${args.page}.json`));') },
+];
+
+createRuleTester().run('no-path-traversal', rule, { valid, invalid });
+
+/** With type information, a value typed number carries no path text. */
+const TYPED = `import { readFile } from 'node:fs/promises';
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { CallToolRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+const server = new Server({ name: 'pages', version: '1' }, { capabilities: { tools: {} } });
+server.setRequestHandler(CallToolRequestSchema, async (request) => {
+  const { page } = request.params.arguments as { page: TYPE };
+  const text = await readFile(\`/srv/pages/\${page}\`, 'utf8');
+  return { content: [{ type: 'text', text }] };
+});
+`;
+
+createRuleTester({ typed: true }).run('no-path-traversal (typed)', rule, {
+  valid: [{ name: 'a number', code: TYPED.replace('TYPE', 'number') }],
+  invalid: [
+    { name: 'a string', code: TYPED.replace('TYPE', 'string'), errors: [{ messageId: 'unsanitizedPath', line: 7, column: 31, endLine: 7, endColumn: 51 }] },
+  ],
+});
