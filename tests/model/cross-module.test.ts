@@ -117,6 +117,6 @@ describe('handlers and definitions in other modules', () => {
       server.registerTool('x', { description: 'X', inputSchema: {} }, g);
       server.registerTool('y', { description: 'Y', inputSchema: {} }, deep);
       server.registerTool('z', { description: 'Z', inputSchema: {} }, a);`, path.join(dir, 'src', 'cyclic.ts'));
-    expect(getToolHandlers(unit).map((h) => `${h.name}:${h.handler === null ? "null" : h.handler.type}`)).toEqual(["x:null", "y:null", "z:null"]);
+    expect(getToolHandlers(unit).map((h) => `${h.name}:${h.handler === null ? 'null' : h.handler.type}`)).toEqual(['x:null', 'y:null', 'z:null']);
   });
 });

@@ -23,6 +23,12 @@ describe('official SDK McpServer', () => {
     expect(tool?.descriptions.map((d) => d.role)).toEqual(['tool', 'parameter']);
   });
 
+  it('secondary input on extra (v1) and ctx (v2): _meta, headers, inputResponses, the HTTP request', () => {
+    const [tool] = handlersOf(`${IMPORTS} server.registerTool('x', { description: 'X', inputSchema: { a: z.string() } }, async ({ a }, ctx) => ({ content: [] }));`);
+    expect(tool?.inputs.filter((b) => b.origin === 'secondary').map((b) => `${b.param}.${b.path.join('.')}`))
+      .toEqual(['1._meta', '1.requestInfo.headers', '1.mcpReq._meta', '1.mcpReq.inputResponses', '1.http.req']);
+  });
+
   it('registerTool without an input schema: param 0 is extra, no arguments', () => {
     const [tool] = handlersOf(`${IMPORTS} server.registerTool('ping', { description: 'Ping' }, async (extra) => ({ content: [] }));`);
     expect(tool?.inputs.filter((b) => b.origin === 'arguments')).toEqual([]);

@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { getKeyName, unwrapExpression } from '../../util/ast.js';
 import { getModuleRef } from '../../util/module-refs.js';
 import { resolveHandler } from '../handler-resolution.js';
+import { SECONDARY_EXTRA_PATHS } from './mcp-sdk.js';
 import type { InputBinding, ToolKind } from '../types.js';
 import type { Recognizer } from './types.js';
 
@@ -30,7 +31,7 @@ export const recognizeLowLevel: Recognizer = (node, unit) => {
   const inputs: InputBinding[] = [
     { param: 0, path: request.input, origin: 'arguments' },
     { param: 0, path: ['params', '_meta'], origin: 'secondary' },
-    { param: 1, path: ['requestInfo', 'headers'], origin: 'secondary' },
+    ...SECONDARY_EXTRA_PATHS.filter((path) => path[0] !== '_meta').map((path) => ({ param: 1, path, origin: 'secondary' as const })),
   ];
   return [{
     framework: 'mcp-sdk-low-level',

@@ -13,8 +13,19 @@ import type { Recognizer } from './types.js';
 
 export { getParameterDescriptions } from '../descriptions.js';
 
-/** Client-controlled values on the SDK's `extra` (v1) argument, besides the tool arguments. */
-const SECONDARY_EXTRA_PATHS: readonly (readonly string[])[] = [['_meta'], ['requestInfo', 'headers']];
+/**
+ * Client-controlled values on the SDK's `extra` (v1) / `ctx` (v2) argument, besides the tool
+ * arguments: v1 `extra._meta` and `extra.requestInfo.headers`; v2 `ctx.mcpReq._meta`,
+ * `ctx.mcpReq.inputResponses` (the user's answers to `inputRequired`) and `ctx.http.req` (the HTTP
+ * request).
+ */
+export const SECONDARY_EXTRA_PATHS: readonly (readonly string[])[] = [
+  ['_meta'],
+  ['requestInfo', 'headers'],
+  ['mcpReq', '_meta'],
+  ['mcpReq', 'inputResponses'],
+  ['http', 'req'],
+];
 
 function extraBindings(param: number): InputBinding[] {
   return SECONDARY_EXTRA_PATHS.map((path) => ({ param, path, origin: 'secondary' as const }));
