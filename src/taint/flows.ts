@@ -24,10 +24,22 @@ export function sinkVerdict(kind: SinkKind, origin: Origin, point: SinkPoint): '
       }
       return 'unsafe';
     }
+    case 'sql':
+      // `query({ text, values })`: the values are bound parameters.
+      return origin.at.length > 0 && !SQL_CONFIG_KEYS.has(origin.at[0] ?? '') ? 'safe' : 'unsafe';
+    case 'network-url':
+      // A config object holding input somewhere else (`data`, `params`) does not choose the target.
+      if (origin.at.length > 0 && !URL_CONFIG_KEYS.has(origin.at[0] ?? '')) return 'safe';
+      // Percent-encoded after a fixed origin: one path segment or query value of that origin.
+      if (state.urlEncoded && (state.urlPart !== undefined || point.form === 'url-path')) return 'safe';
+      return 'unsafe';
     default:
       return 'unsafe';
   }
 }
+
+const SQL_CONFIG_KEYS = new Set(['*', 'text', 'sql', 'query']);
+const URL_CONFIG_KEYS = new Set(['*', 'url', 'baseURL', 'baseUrl', 'prefixUrl', 'host', 'hostname', 'origin', 'path']);
 
 function toFlow(unit: SourceUnit, kind: SinkKind, summary: SummaryFlow, weakness: FlowWeakness | null): Flow | null {
   const source = describeSource(summary.origin);

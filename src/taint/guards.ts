@@ -290,9 +290,76 @@ export function testFacts(analysis: Analysis, test: TSESTree.Node, polarity: boo
   if (cached) return cached;
   cache.set(test, []); // cycle guard
   const unit = getUnitOfNode(test);
-  const facts = unit && depth < 8 ? classifyTest(analysis, unit, test, polarity, depth) : [];
+  const classified = unit && depth < 8 ? classifyTest(analysis, unit, test, polarity, depth) : [];
+  const facts = unit && analysis.kind === 'network-url' ? [...classified, ...urlHostFacts(unit, test, classified)] : classified;
   cache.set(test, facts);
   return facts;
+}
+
+const HOST_PROPERTIES = new Set(['hostname', 'host', 'origin']);
+
+/**
+ * For requests: an allowlist check on `u.hostname` / `u.host` / `u.origin` (or a `hostname`
+ * destructured from it) makes `u` safe to request, and with `u = new URL(x)` (or `new URL(x, BASE)`)
+ * also `x`: the check is on the host the request will use.
+ */
+function urlHostFacts(unit: SourceUnit, test: TSESTree.Node, facts: readonly Fact[]): Fact[] {
+  const out: Fact[] = [];
+  for (const f of facts) {
+    if (f.effect !== 'clean') continue;
+    const last = f.ap.path[f.ap.path.length - 1];
+    let urlNode: TSESTree.Node | null = null;
+    if (last !== undefined && HOST_PROPERTIES.has(last)) {
+      out.push({ ...f, ap: { base: f.ap.base, path: f.ap.path.slice(0, -1) } });
+      if (f.ap.path.length === 1) urlNode = variableInit(unit, test, f.ap.base, false);
+    } else if (f.ap.path.length === 0) urlNode = variableInit(unit, test, f.ap.base, true);
+    const made = urlNode ? unwrapExpression(urlNode) : null;
+    if (made?.type !== 'NewExpression') continue;
+    const ref = getModuleRef(made.callee);
+    if (!ref || !(ref.module === GLOBAL_MODULE || ref.module === 'url') || ref.path.join('.') !== 'URL') continue;
+    const input = made.arguments[0];
+    if (!input || input.type === 'SpreadElement') continue;
+    const ap = accessPathOf(unit, input);
+    if (ap) out.push({ ...f, ap });
+    if (!ap && made.parent.type === 'VariableDeclarator' && made.parent.id.type === 'Identifier') {
+      const own = accessPathOf(unit, made.parent.id);
+      if (own) out.push({ ...f, ap: own });
+    }
+  }
+  return out;
+}
+
+/**
+ * The initialiser of the variable behind an access-path base, found among the identifiers of
+ * `test`: `u` of `u.hostname` (`hostProperty` false), or `hostname` of `const { hostname } =
+ * new URL(x)` (`hostProperty` true, the destructured property must be a host property).
+ */
+function variableInit(unit: SourceUnit, test: TSESTree.Node, base: string, hostProperty: boolean): TSESTree.Node | null {
+  let found: TSESTree.Node | null = null;
+  const visit = (node: TSESTree.Node): void => {
+    if (found) return;
+    if (node.type === 'Identifier') {
+      const ap = accessPathOf(unit, node);
+      if (ap?.base !== base) return;
+      const variable = getVariable(unit, node);
+      const def = variable?.defs[0];
+      if (!variable || !def || def.type !== 'Variable' || !def.node.init) return;
+      if (!hostProperty) {
+        found = getSingleInit(variable) ?? null;
+        return;
+      }
+      const property = def.name.parent;
+      if (def.node.id.type === 'ObjectPattern' && property.type === 'Property' && HOST_PROPERTIES.has(getKeyName(property) ?? '')) found = def.node.init;
+      return;
+    }
+    for (const key of unit.visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) for (const c of child) { if (c && typeof c === 'object' && 'type' in c) visit(c as TSESTree.Node); }
+      else if (child && typeof child === 'object' && 'type' in child) visit(child as TSESTree.Node);
+    }
+  };
+  visit(test);
+  return found;
 }
 
 function classifyTest(analysis: Analysis, unit: SourceUnit, raw: TSESTree.Node, polarity: boolean, depth: number): Fact[] {

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { getKeyName, isFunctionNode, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { findExport, isRelativeSpecifier, loadRelativeModule } from '../util/module-loader.js';
+import { getModuleRef, type ModuleRef } from '../util/module-refs.js';
 import { getSingleInit, getUnitOfNode, getVariable, type SourceUnit } from '../util/source-unit.js';
 
 /*
@@ -129,4 +130,50 @@ export function resolveFunction(node: TSESTree.Node): FunctionNode | null {
     if (current.type === 'MethodDefinition' || current.type === 'PropertyDefinition') return null;
   }
   return isFunctionNode(current) ? current : null;
+}
+
+/**
+ * The object a receiver was made by, as a module reference with `'#'` marking "an instance of":
+ * `new Client()` from 'pg' is `pg` `['Client', '#']`, `mysql.createPool()` is `mysql2`
+ * `['createPool', '#']`, `knex({…})` is `knex` `['#']`. Followed through `const`, `await`, class
+ * members (`this.db`, a declared type `Database` imported from the module), and the calls and
+ * properties `pass` says keep the instance (`pool.getConnection()`, `conn.promise()`).
+ */
+export function getInstanceRef(
+  node: TSESTree.Node,
+  pass: (ref: ModuleRef, member: string) => boolean,
+  depth = 0,
+): ModuleRef | null {
+  if (depth > MAX_HOPS + 2) return null;
+  const value = unwrapAwait(node);
+  if (value.type === 'NewExpression' || value.type === 'CallExpression') {
+    const callee = unwrapExpression(value.callee);
+    const direct = getModuleRef(callee);
+    if (direct) return { module: direct.module, path: [...direct.path, '#'] };
+    if (callee.type === 'MemberExpression') {
+      const name = getKeyName(callee);
+      const base = name === null ? null : getInstanceRef(callee.object, pass, depth + 1);
+      return base && name !== null && pass(base, `${name}()`) ? base : null;
+    }
+    // knex instances are functions: `db('users')` is a query builder of the same database.
+    const base = getInstanceRef(callee, pass, depth + 1);
+    return base && pass(base, '()') ? base : null;
+  }
+  if (value.type === 'MemberExpression' && unwrapExpression(value.object).type !== 'ThisExpression') {
+    const name = getKeyName(value);
+    const base = name === null ? null : getInstanceRef(value.object, pass, depth + 1);
+    return base && name !== null && pass(base, name) ? base : null;
+  }
+  if (value.type !== 'Identifier' && value.type !== 'MemberExpression') return null;
+  const binding = resolveBinding(value);
+  if (binding.kind === 'value') {
+    const bound = unwrapExpression(binding.node);
+    if (bound.type === 'ClassDeclaration' || bound.type === 'FunctionDeclaration' || isFunctionNode(bound)) return null;
+    return getInstanceRef(bound, pass, depth + 1);
+  }
+  if (binding.kind === 'type' && binding.node.type === 'TSTypeReference') {
+    const ref = getModuleRef(binding.node.typeName);
+    return ref ? { module: ref.module, path: [...ref.path, '#'] } : null;
+  }
+  return null;
 }

@@ -14,6 +14,7 @@ import {
   getPathFunction,
   getRegexLiteral,
   isSeparator,
+  sqlEscapeOf,
   regexVerdict,
   type RegexShape,
 } from './sanitizers.js';
@@ -390,6 +391,7 @@ export class Analysis {
     const suffix = after.map((p) => p.text ?? '\uE002').join('');
     const leadingSafe = state.leadingSafe === true || (prefix !== '' && !/^-*$/.test(prefix) && !prefix.includes('\uE002'));
     const base: FlowState = leadingSafe ? { leadingSafe: true } : {};
+    if (this.kind === 'network-url') return urlConcatState(state, prefix);
     if (this.kind !== 'path') return base;
     const suffixSafe = !/(^|[\\/])\.\.([\\/]|$)/.test(suffix) && !suffix.includes('\uE002');
     if (state.contained && suffixSafe) return { ...base, contained: true, ...(state.realpath ? { realpath: true } : {}) };
@@ -412,7 +414,7 @@ export class Analysis {
   /** How a non-static part reads in a prefix: a separator, a clean value (`\uE001`), or input (`\uE002`). */
   private partMark(unit: SourceUnit, node: TSESTree.Node): string {
     if (isSeparator(unit, node)) return '/';
-    return this.evaluate(node).length === 0 ? '\uE001' : '\uE002';
+    return this.evaluate(node).every((o) => o.state.contained === true) ? '\uE001' : '\uE002';
   }
 
   // ---- objects -------------------------------------------------------------------------------
@@ -460,6 +462,9 @@ export class Analysis {
       if (ref.module === 'querystring' || ref.module === 'util') return dotted === 'format' || dotted === 'unescape' || dotted === 'parse' || dotted === 'escape' ? derive(allArgs(), () => ({})) : CLEAN;
       if (ref.module === 'process' || ref.module === 'os' || ref.module === 'crypto') return CLEAN;
     }
+    const sqlEscape = this.kind === 'sql' ? sqlEscapeOf(unit, node) : null;
+    if (sqlEscape === 'escaped') return CLEAN;
+    if (sqlEscape === 'text') return derive(allArgs(), () => ({}));
     const resolved = resolveCallee(this, node);
     if (resolved) return instantiateReturn(this, node, resolved);
     if (callee.type !== 'MemberExpression') return CLEAN;
@@ -522,7 +527,7 @@ export class Analysis {
         return derive(arg(0), () => ({}));
       case 'encodeURIComponent':
         // No separator survives, but `..` does.
-        return derive(arg(0), () => (this.kind === 'path' ? { segment: 'segment' } : {}));
+        return derive(arg(0), () => (this.kind === 'path' ? { segment: 'segment' } : this.kind === 'network-url' ? { urlEncoded: true } : {}));
       case 'encodeURI':
       case 'escape':
         return derive(arg(0), () => ({}));
@@ -583,7 +588,8 @@ export class Analysis {
       case 'resolve': {
         const out: Origin[] = [];
         values.forEach((value, k) => {
-          const rooted = k > 0 && values.slice(0, k).every((v) => v.length === 0);
+          // Everything before is the server's, or a directory already checked to be inside a root.
+          const rooted = k > 0 && values.slice(0, k).every((v) => v.every((o) => o.state.contained === true));
           const last = k === values.length - 1;
           for (const origin of value) {
             const state = path ? joinState(name, origin.state, rooted, last) : { leadingSafe: origin.state.leadingSafe === true || rooted || name === 'resolve' };
@@ -610,10 +616,24 @@ export class Analysis {
     }
   }
 
+  /**
+   * `new URL(x)`: x is the whole URL. `new URL(rel, BASE)`: `rel` keeps the position it had in its
+   * own template (a relative `/items/${id}` stays in the path); an absolute or bare input replaces
+   * the base, and a tainted base is the whole URL.
+   */
+  private urlConstruct(node: TSESTree.NewExpression): TaintValue {
+    const [input, base] = node.arguments.map((a) => this.evaluate(a));
+    const relative = derive(input ?? CLEAN, (o) => (base && base.length === 0 && o.state.urlPart ? { urlPart: o.state.urlPart, ...(o.state.urlEncoded ? { urlEncoded: true } : {}) } : {}));
+    return unionValues(relative, derive(base ?? CLEAN, () => ({})));
+  }
+
   private construct(node: TSESTree.NewExpression): TaintValue {
     const ref = getModuleRef(node.callee);
     const name = ref?.module === GLOBAL_MODULE || ref?.module === 'url' || ref?.module === 'buffer' ? ref.path.join('.') : null;
     const all = (): TaintValue => unionValues(...node.arguments.map((a) => this.evaluate(a)));
+    if (name === 'URL' && this.kind === 'network-url') return this.urlConstruct(node);
+    // The text of `new URLSearchParams({ q })` is percent-encoded.
+    if (name === 'URLSearchParams' && this.kind === 'network-url') return derive(all(), () => ({ urlEncoded: true }));
     switch (name) {
       case 'URL':
       case 'URLSearchParams':
@@ -628,6 +648,32 @@ export class Analysis {
         return CLEAN;
     }
   }
+}
+
+/**
+ * Where a value appended to `prefix` lands in a URL (`\uE001` stands for server text, `\uE002` for
+ * input): after `scheme://host/` or a relative `/segment/`, in the path (it cannot move the request
+ * to another host, though `../` can change the path); after a `?` or `#`, in the query; anywhere else
+ * (`https://host` with no `/`, `https://`, nothing, `/` alone, which makes `//host`) it can reach the
+ * authority. A server value right before a `/` is taken to be an origin (`${BASE}/${x}`).
+ */
+export function urlPartAfter(prefix: string): 'path' | 'query' | null {
+  if (prefix.includes('\uE002')) return null;
+  const text = prefix;
+  if (/[?#]/.test(text)) return 'query';
+  if (/^[a-z][a-z\d+.-]*:\/\/[^/?#\uE001]*$/i.test(text) || /^\/\/[^/]*$/.test(text)) return null;
+  if (/^[a-z][a-z\d+.-]*:\/\/[^/]+\//i.test(text)) return 'path';
+  if (/^\/\/[^/]+\//.test(text)) return 'path';
+  if (/^\uE001+\//.test(text) || /^\/[^/]/.test(text)) return 'path';
+  return null;
+}
+
+function urlConcatState(state: FlowState, prefix: string): FlowState {
+  const encoded = state.urlEncoded ? { urlEncoded: true } : {};
+  // Built in two steps (`/users/${x}` then `${BASE}${rel}`): the inner position stands when server text precedes it.
+  if (state.urlPart && !prefix.includes('\uE002')) return { ...encoded, urlPart: state.urlPart };
+  const part = urlPartAfter(prefix);
+  return part ? { ...encoded, urlPart: part } : encoded;
 }
 
 /** `path.join(ROOT, x)` / `path.resolve(ROOT, x)`: what the result is, given what was known about x. */

@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { getStaticString, resolveValue, unwrapExpression } from '../util/ast.js';
 import { getModuleRef, isRef, type ModuleRef } from '../util/module-refs.js';
 import type { SourceUnit } from '../util/source-unit.js';
+import { instanceMethodRef } from './sinks.js';
 import type { SinkKind } from './types.js';
 
 /*
@@ -464,4 +465,31 @@ export function getKnownFunction(callee: TSESTree.Node): KnownFunction | null {
   // `import validator from 'validator'; validator.isInt(x)` and `import isInt from 'validator/lib/isInt'`.
   const normalized = ref.module.startsWith('validator/lib/') ? { module: 'validator', path: [ref.module.slice('validator/lib/'.length)] } : ref;
   return KNOWN.find((k) => isRef(normalized, k.module, ...k.path))?.behaviour ?? null;
+}
+
+/** Functions that quote a value for SQL text: identifiers (`%I`, `escapeIdentifier`, `escapeId`) and literals. */
+const SQL_ESCAPES: readonly { module: string; path: readonly string[] }[] = [
+  ...['ident', 'literal', 'quoteIdent', 'quoteLiteral'].map((name) => ({ module: 'pg-format', path: [name] })),
+  ...['escapeIdentifier', 'escapeLiteral'].map((name) => ({ module: 'pg', path: [name] })),
+  ...['Client', 'Pool'].flatMap((creator) => ['escapeIdentifier', 'escapeLiteral'].map((name) => ({ module: 'pg', path: [creator, '#', name] }))),
+  ...['mysql', 'mysql2', 'sqlstring'].flatMap((module) => ['escape', 'escapeId'].map((name) => ({ module, path: [name] }))),
+  ...['mysql', 'mysql2'].flatMap((module) => ['createConnection', 'createPool'].flatMap((creator) => ['escape', 'escapeId'].map((name) => ({ module, path: [creator, '#', name] })))),
+];
+
+/**
+ * How a call treats SQL text: `'escaped'` when it returns its input quoted (`format.ident(x)`,
+ * `client.escapeIdentifier(x)`, `mysql.escape(x)`, pg-format's `format(text, …)` with a static text
+ * that uses only `%I`/`%L`), `'text'` for pg-format with `%s` (it inserts the value raw), else `null`.
+ */
+export function sqlEscapeOf(unit: SourceUnit, call: TSESTree.CallExpression): 'escaped' | 'text' | null {
+  const ref = getModuleRef(call.callee) ?? instanceMethodRef(call.callee);
+  if (!ref) return null;
+  const module = ref.module === 'mysql2/promise' ? 'mysql2' : ref.module;
+  if (SQL_ESCAPES.some((e) => e.module === module && e.path.join('.') === ref.path.join('.'))) return 'escaped';
+  if (module === 'pg-format' && (ref.path.length === 0 || ref.path.join('.') === 'withArray')) {
+    const [text] = call.arguments;
+    const format = text && text.type !== 'SpreadElement' ? getStaticString(unit, text) : null;
+    return format !== null && !/%(\d+\$)?s/.test(format) ? 'escaped' : 'text';
+  }
+  return null;
 }

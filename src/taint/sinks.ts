@@ -1,10 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { findProperty, getStaticString, resolveValue, unwrapExpression } from '../util/ast.js';
+import { findProperty, getKeyName, getStaticString, resolveValue, unwrapExpression } from '../util/ast.js';
 import { memoize } from '../util/memo.js';
 import { GLOBAL_MODULE, getImportedModules, getModuleRef, type ModuleRef } from '../util/module-refs.js';
 import { getUnitOfNode, walk, type SourceUnit } from '../util/source-unit.js';
-import type { Cwe, PathTarget, SinkCall, SinkKind, SinkPoint, SinkSpec, TemplateQuoting } from './types.js';
+import { getInstanceRef } from './instances.js';
+import type { Cwe, PathTarget, SinkCall, SinkForm, SinkKind, SinkPoint, SinkSpec, TemplateQuoting } from './types.js';
 
 /*
  * The sink table. Every row is resolved by import (`getModuleRef`), never by a method name alone:
@@ -127,8 +128,110 @@ function fsRows(): SinkSpec[] {
   return rows;
 }
 
+const CWE_918: readonly Cwe[] = ['CWE-918'];
+const CWE_89: readonly Cwe[] = ['CWE-89'];
+
+/** HTTP clients: the URL argument and the options argument that may carry `headers.Host`. */
+function networkRows(): SinkSpec[] {
+  const rows: SinkSpec[] = [];
+  const add = (modules: readonly string[], path: readonly string[], label: string, url: number, options: number | null): void => {
+    rows.push({ modules, path, label, category: 'network', kind: 'network-url', cwe: CWE_918, shape: { type: 'request', url, options } });
+  };
+  add([GLOBAL_MODULE], ['fetch'], 'fetch()', 0, 1);
+  add(['node-fetch'], [], 'fetch()', 0, 1);
+  for (const name of ['fetch', 'request', 'stream', 'pipeline']) add(['undici'], [name], `undici.${name}()`, 0, 1);
+  for (const name of ['Client', 'Pool']) add(['undici'], [name], `new undici.${name}()`, 0, null);
+  for (const name of ['request', 'get']) add(['http', 'https'], [name], `http.${name}()`, 0, 1);
+  // axios(url, config) / axios(config); its methods; instances made by axios.create({ baseURL }).
+  const axiosMethods: [string, number | null][] = [
+    ['get', 1], ['delete', 1], ['head', 1], ['options', 1], ['post', 2], ['put', 2], ['patch', 2],
+    ['postForm', 2], ['putForm', 2], ['patchForm', 2], ['request', null],
+  ];
+  for (const prefix of [[], ['create', '#']]) {
+    const name = prefix.length === 0 ? 'axios' : 'axiosInstance';
+    add(['axios'], [...prefix], `${name}()`, 0, 1);
+    for (const [method, options] of axiosMethods) add(['axios'], [...prefix, method], `${name}.${method}()`, 0, options);
+  }
+  add(['axios'], ['create'], 'axios.create()', 0, 0);
+  // got(url, options), got.get(…), instances from got.extend({ prefixUrl }); ky alike; superagent.
+  for (const [module, extend] of [['got', 'extend'], ['ky', 'create'], ['ky', 'extend']] as const) {
+    for (const prefix of [[], [extend, '#']]) {
+      add([module], [...prefix], `${module}()`, 0, 1);
+      for (const method of ['get', 'post', 'put', 'patch', 'delete', 'head', 'stream']) add([module], [...prefix, method], `${module}.${method}()`, 0, 1);
+    }
+    add([module], [extend], `${module}.${extend}()`, 0, 0);
+  }
+  for (const method of ['get', 'post', 'put', 'patch', 'delete', 'del', 'head']) add(['superagent'], [method], `superagent.${method}()`, 0, null);
+  return rows;
+}
+
+/** Database drivers and query builders: the argument that is SQL text. Instances are `['Creator', '#', method]`. */
+function sqlRows(): SinkSpec[] {
+  const rows: SinkSpec[] = [];
+  const add = (modules: readonly string[], path: readonly string[], label: string): void => {
+    rows.push({ modules, path, label, category: 'database', kind: 'sql', cwe: CWE_89, shape: { type: 'values', args: [0] } });
+  };
+  for (const creator of ['Client', 'Pool']) add(['pg'], [creator, '#', 'query'], `${creator === 'Client' ? 'client' : 'pool'}.query()`);
+  add(['pg-pool'], ['#', 'query'], 'pool.query()');
+  for (const creator of ['createConnection', 'createPool', 'createPoolCluster']) {
+    for (const method of ['query', 'execute']) add(['mysql2', 'mysql'], [creator, '#', method], `${creator === 'createConnection' ? 'connection' : 'pool'}.${method}()`);
+  }
+  for (const method of ['prepare', 'exec']) add(['better-sqlite3'], ['#', method], `db.${method}()`);
+  for (const method of ['all', 'get', 'run', 'exec', 'each', 'prepare']) {
+    add(['sqlite3'], ['Database', '#', method], `db.${method}()`);
+    add(['sqlite'], ['open', '#', method], `db.${method}()`);
+  }
+  for (const method of ['raw', 'whereRaw', 'orWhereRaw', 'andWhereRaw', 'havingRaw', 'orHavingRaw', 'orderByRaw', 'groupByRaw', 'joinRaw']) {
+    add(['knex'], ['#', method], `knex.${method}()`);
+  }
+  for (const method of ['$queryRawUnsafe', '$executeRawUnsafe']) add(['@prisma/client'], ['PrismaClient', '#', method], `prisma.${method}()`);
+  add(['sequelize'], ['Sequelize', '#', 'query'], 'sequelize.query()');
+  add(['drizzle-orm', 'drizzle-orm/sql'], ['sql', 'raw'], 'sql.raw()');
+  add(['typeorm'], ['DataSource', '#', 'query'], 'dataSource.query()');
+  add(['typeorm'], ['getManager', '#', 'query'], 'manager.query()');
+  add(['postgres'], ['#', 'unsafe'], 'sql.unsafe()');
+  return rows;
+}
+
+/** Calls and properties that give back the same database (a pooled connection, the promise API, a query builder). */
+const INSTANCE_PASS: ReadonlyMap<string, ReadonlySet<string> | 'any'> = new Map<string, ReadonlySet<string> | 'any'>([
+  ['pg', new Set(['connect()'])],
+  ['pg-pool', new Set(['connect()'])],
+  ['mysql2', new Set(['getConnection()', 'promise()', 'of()'])],
+  ['mysql', new Set(['getConnection()', 'of()'])],
+  ['knex', 'any'],
+  ['typeorm', 'any'],
+  ['@prisma/client', new Set(['$extends()'])],
+  ['axios', new Set()],
+  ['got', new Set(['extend()'])],
+]);
+
+function passesInstance(ref: ModuleRef, member: string): boolean {
+  const pass = INSTANCE_PASS.get(ref.module);
+  return pass === 'any' || (pass?.has(member) ?? false);
+}
+
+/** eval, the Function constructor, vm, string timers; require and import() load modules. */
+function codeRows(): SinkSpec[] {
+  const rows: SinkSpec[] = [];
+  const add = (modules: readonly string[], path: readonly string[], label: string, kind: SinkKind, cwe: readonly Cwe[], args: readonly number[] = [0]): void => {
+    rows.push({ modules, path, label, category: 'code', kind, cwe, shape: { type: 'values', args } });
+  };
+  add([GLOBAL_MODULE], ['eval'], 'eval()', 'code-eval', ['CWE-95']);
+  add([GLOBAL_MODULE], ['Function'], 'Function()', 'code-eval', ['CWE-94'], [0, 1, 2, 3, 4, 5, 6, 7]);
+  for (const name of ['setTimeout', 'setInterval']) add([GLOBAL_MODULE], [name], `${name}()`, 'code-eval', ['CWE-95']);
+  for (const name of ['runInNewContext', 'runInThisContext', 'runInContext', 'compileFunction', 'Script', 'SourceTextModule']) {
+    add(['vm'], [name], name === 'Script' || name === 'SourceTextModule' ? `new vm.${name}()` : `vm.${name}()`, 'code-eval', ['CWE-94']);
+  }
+  add([GLOBAL_MODULE], ['require'], 'require()', 'module-load', ['CWE-94']);
+  return rows;
+}
+
+/** `import(x)`: a dynamic import loads (and runs) the module x names. */
+const IMPORT_ROW: SinkSpec = { modules: [], path: [], label: 'import()', category: 'code', kind: 'module-load', cwe: ['CWE-94'], shape: { type: 'values', args: [0] } };
+
 /** Every sink row. Other rules' kinds (SSRF, SQL, code) are added here as rows. */
-export const SINKS: readonly SinkSpec[] = [...processRows(), ...fsRows()];
+export const SINKS: readonly SinkSpec[] = [...processRows(), ...fsRows(), ...networkRows(), ...sqlRows(), ...codeRows()];
 
 function keyOf(module: string, path: readonly string[]): string {
   return `${module}#${path.join('.')}`;
@@ -146,12 +249,13 @@ function normalizeRef(ref: ModuleRef): ModuleRef {
   if ((ref.module === 'fs' || ref.module === 'fs-extra' || ref.module === 'graceful-fs') && head === 'promises') return { module: 'fs/promises', path: rest };
   if (ref.module === 'zx' && head === 'fs') return { module: 'fs-extra', path: rest };
   if (ref.module === 'zx/globals' || ref.module === 'zx/core') return { module: 'zx', path: ref.path };
+  if (ref.module === 'mysql2/promise') return { module: 'mysql2', path: ref.path };
   return ref;
 }
 
 /** The sink row an expression (a callee or a tag) refers to, resolved by import; `null` if none. */
 export function lookupSink(callee: TSESTree.Node): SinkSpec | null {
-  const ref = getModuleRef(callee);
+  const ref = getModuleRef(callee) ?? instanceMethodRef(callee);
   if (!ref) return null;
   const normalized = normalizeRef(ref);
   const spec = SINK_INDEX.get(keyOf(normalized.module, normalized.path));
@@ -162,6 +266,18 @@ export function lookupSink(callee: TSESTree.Node): SinkSpec | null {
     if (unit && usesZxGlobals(unit)) return SINK_INDEX.get(keyOf('zx', normalized.path)) ?? null;
   }
   return null;
+}
+
+/** `db.query` where `db` was made by a module's constructor or factory: `{ module, path: [creator…, '#', 'query'] }`. */
+export function instanceMethodRef(callee: TSESTree.Node): ModuleRef | null {
+  const value = unwrapExpression(callee);
+  if (value.type !== 'MemberExpression') return null;
+  const name = getKeyName(value);
+  if (name === null) return null;
+  const instance = getInstanceRef(value.object, (ref, member) => passesInstance(normalizeRef(ref), member));
+  if (!instance) return null;
+  const normalized = normalizeRef(instance);
+  return { module: normalized.module, path: [...normalized.path, name] };
 }
 
 const usesZxGlobals = memoize((unit: SourceUnit): boolean => {
@@ -547,6 +663,42 @@ function templatePoints(unit: SourceUnit, node: TSESTree.TaggedTemplateExpressio
   return points;
 }
 
+/** Properties of a request config that name where it goes. */
+const URL_KEYS = new Set(['url', 'baseURL', 'baseUrl', 'prefixUrl', 'host', 'hostname', 'origin']);
+
+/**
+ * The positions of an outbound request: a URL string (or a config object's URL properties, or an
+ * `http.request` options object's `path`), and a `Host` header in the options.
+ */
+function requestPoints(unit: SourceUnit, url: TSESTree.Node | null, options: TSESTree.Node | null): SinkPoint[] {
+  const points: SinkPoint[] = [];
+  const point = (node: TSESTree.Node, form: SinkForm): SinkPoint => ({ kind: 'network-url', form, cwe: 'CWE-918', node });
+  const config = (node: TSESTree.Node): TSESTree.ObjectExpression | null => {
+    const value = resolveValue(unit, node);
+    return value.type === 'ObjectExpression' ? value : null;
+  };
+  const configPoints = (object: TSESTree.ObjectExpression): void => {
+    for (const key of URL_KEYS) {
+      const value = optionValue(unit, object, key);
+      if (value) points.push(point(value, 'url'));
+    }
+    const path = optionValue(unit, object, 'path');
+    if (path) points.push(point(path, 'url-path'));
+    const headers = optionValue(unit, object, 'headers');
+    const headerObject = headers ? config(headers) : null;
+    const host = headerObject ? (optionValue(unit, headerObject, 'Host') ?? optionValue(unit, headerObject, 'host')) : null;
+    if (host) points.push(point(host, 'host-header'));
+  };
+  if (url) {
+    const object = config(url);
+    if (object) configPoints(object);
+    else points.push(point(url, 'url'));
+  }
+  const optionObject = options && options !== url ? config(options) : null;
+  if (optionObject) configPoints(optionObject);
+  return points;
+}
+
 /** The sink positions of a call to a sink row. */
 function callPoints(unit: SourceUnit, node: TSESTree.CallExpression | TSESTree.NewExpression, spec: SinkSpec): SinkPoint[] {
   const shape = spec.shape;
@@ -571,6 +723,8 @@ function callPoints(unit: SourceUnit, node: TSESTree.CallExpression | TSESTree.N
         const arg = argAt(i);
         return arg ? [{ kind: 'path', form: 'path', cwe: 'CWE-22', node: arg, target: shape.target } satisfies SinkPoint] : [];
       });
+    case 'request':
+      return requestPoints(unit, argAt(shape.url), shape.options === null ? null : argAt(shape.options));
     case 'values':
       return shape.args.flatMap((i) => {
         const arg = argAt(i);
@@ -590,6 +744,9 @@ export const getSinkCall = memoize((node: TSESTree.Node): SinkCall | null => {
     const spec = lookupSink(node.callee);
     if (!spec?.shape) return null;
     return { node, spec, unit, points: callPoints(unit, node, spec) };
+  }
+  if (node.type === 'ImportExpression') {
+    return { node, spec: IMPORT_ROW, unit, points: [{ kind: 'module-load', form: 'value', cwe: 'CWE-94', node: node.source }] };
   }
   if (node.type === 'TaggedTemplateExpression') {
     const { base, options } = unwrapTag(unit, node.tag);

@@ -289,7 +289,7 @@ export function functionFlows(analysis: Analysis, fn: FunctionNode): readonly Su
   };
   if (unit) {
     walk(fn.body, unit.visitorKeys, (node) => {
-      if (node.type !== 'CallExpression' && node.type !== 'NewExpression' && node.type !== 'TaggedTemplateExpression') return;
+      if (node.type !== 'CallExpression' && node.type !== 'NewExpression' && node.type !== 'TaggedTemplateExpression' && node.type !== 'ImportExpression') return;
       const sink = getSinkCall(node);
       if (sink) {
         for (const point of sink.points) {
@@ -297,7 +297,7 @@ export function functionFlows(analysis: Analysis, fn: FunctionNode): readonly Su
           for (const origin of analysis.evaluate(point.node)) if (relevant(origin, fn)) push({ origin, call: sink, point, steps: [] });
         }
       }
-      if (node.type === 'TaggedTemplateExpression') return;
+      if (node.type === 'TaggedTemplateExpression' || node.type === 'ImportExpression') return;
       const callee = resolveCallee(analysis, node);
       if (!callee || callee.fn === fn) return;
       const inner = functionFlows(analysis, callee.fn);
@@ -342,10 +342,10 @@ export function reachableSinks(fn: FunctionNode, depthMap: Analysis | null = nul
   const out: ReachedSink[] = [];
   if (unit) {
     walk(fn.body, unit.visitorKeys, (node) => {
-      if (node.type !== 'CallExpression' && node.type !== 'NewExpression' && node.type !== 'TaggedTemplateExpression') return;
+      if (node.type !== 'CallExpression' && node.type !== 'NewExpression' && node.type !== 'TaggedTemplateExpression' && node.type !== 'ImportExpression') return;
       const sink = getSinkCall(node);
       if (sink) out.push({ call: sink, steps: [] });
-      if (node.type === 'TaggedTemplateExpression') return;
+      if (node.type === 'TaggedTemplateExpression' || node.type === 'ImportExpression') return;
       const callee = resolveCallee(depthMap, node);
       if (!callee || callee.fn === fn) return;
       const step: FlowStep = { call: node, name: callee.name, fn: callee.fn, unit: callee.unit };

@@ -32,6 +32,9 @@ export type Cwe = `CWE-${number}`;
  * - `command-line`: a command line split on spaces without a shell (`execaCommand`).
  * - `argv`: one argument of a program run without a shell.
  * - `path`: a file-system path argument; `cwd`: the working directory option of a process call.
+ * - `url`: the URL (or base URL, host) of an outbound request; `url-path`: the `path` option of a
+ *   request whose host is given separately (`http.request({ hostname, path })`); `host-header`: a
+ *   `Host` header value.
  * - `value`: any other sink argument (later kinds).
  */
 export type SinkForm =
@@ -43,6 +46,9 @@ export type SinkForm =
   | 'argv'
   | 'path'
   | 'cwd'
+  | 'url'
+  | 'url-path'
+  | 'host-header'
   | 'value';
 
 /** Whether a path sink works on files, directories, or either (decides what `basename` buys). */
@@ -58,6 +64,12 @@ export type SinkShape =
   | { readonly type: 'command-line'; readonly command: number }
   /** File-system calls: the path arguments. */
   | { readonly type: 'paths'; readonly args: readonly number[]; readonly target: PathTarget }
+  /**
+   * An outbound request: argument `url` is a URL string, a `URL`, or a config object (its `url`,
+   * `baseURL`, `prefixUrl`, `host`, `hostname`, `path` properties); argument `options` may carry
+   * `headers.Host`.
+   */
+  | { readonly type: 'request'; readonly url: number; readonly options: number | null }
   /** Any other sink: the argument positions of kind `kind`. */
   | { readonly type: 'values'; readonly args: readonly number[] };
 
@@ -103,7 +115,7 @@ export interface SinkPoint {
 
 /** A call (or tagged template) that matched the sink table. */
 export interface SinkCall {
-  readonly node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression;
+  readonly node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression | TSESTree.ImportExpression;
   readonly spec: SinkSpec;
   readonly unit: SourceUnit;
   readonly points: readonly SinkPoint[];
@@ -145,6 +157,13 @@ export interface FlowState {
   readonly bypassSite?: TSESTree.Node;
   /** Cannot start with `-` (so it cannot be read as an option). */
   readonly leadingSafe?: boolean;
+  /**
+   * Where the value sits in a URL built around it: after a fixed origin and a `/` (`path`), or in
+   * the query or fragment (`query`). Absent: it can reach the scheme or the authority (host).
+   */
+  readonly urlPart?: 'path' | 'query';
+  /** Percent-encoded for a URL component (`encodeURIComponent`): no `/`, `?`, `#`, `@` or `:` of its own. */
+  readonly urlEncoded?: boolean;
 }
 
 /**

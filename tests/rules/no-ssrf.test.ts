@@ -1,0 +1,106 @@
+import rule from '../../src/rules/no-ssrf.js';
+import { createRuleTester } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+const HEAD = "import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nimport { z } from 'zod';\n";
+
+/** A tool whose handler receives `args`; `imports` go above the server. */
+function tool(body: string, imports = '', schema = '{ url: z.string() }'): string {
+  return `${HEAD}${imports}
+const server = new McpServer({ name: 'web', version: '1.0.0' });
+server.registerTool('fetch_page', { description: 'Fetch a page.', inputSchema: ${schema} }, async (args) => {
+${body}
+  return { content: [{ type: 'text' as const, text: 'done' }] };
+});
+`;
+}
+
+/** The location of `text` in `code`, inside the first `inside` when given. */
+function at(code: string, text: string, inside = text): { line: number; column: number; endLine: number; endColumn: number } {
+  const outer = code.indexOf(inside);
+  const start = outer < 0 ? -1 : code.indexOf(text, outer);
+  if (start < 0) throw new Error(`${text} not found`);
+  const position = (offset: number): { line: number; column: number } => {
+    const before = code.slice(0, offset).split('\n');
+    return { line: before.length, column: (before[before.length - 1] as string).length + 1 };
+  };
+  const from = position(start);
+  const to = position(start + text.length);
+  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+}
+
+function invalid(code: string, messageId: 'controlledUrl' | 'controlledPath' | 'hostHeader' | 'crossModule', text: string, inside = text) {
+  return { code, errors: [{ messageId, ...at(code, text, inside) }] };
+}
+
+const AXIOS = "import axios from 'axios';\n";
+const ALLOWED = "const ALLOWED_HOSTS = new Set(['api.github.com', 'docs.example.com']);\n";
+
+const fetchUrl = tool('  const res = await fetch(args.url);\n  void res;');
+const authority = tool('  await axios.get(`https://api.example.com${args.url}`);', AXIOS);
+const pathSegment = tool('  await fetch(`https://api.example.com/repos/${args.url}`);');
+const baseConst = tool('  await fetch(`${config.apiBase}/items/${args.url}`);', "import { config } from './config.js';\n");
+const query = tool('  await fetch(`https://search.example.com/v1?q=${args.url}`);');
+const httpOptions = tool("  http.get({ hostname: args.url, path: '/status' });", "import http from 'node:http';\n");
+const httpPath = tool("  https.request({ hostname: 'api.example.com', path: args.url }).end();", "import https from 'node:https';\n");
+const parsed = tool('  const url = new URL(args.url);\n  const res = await fetch(url);\n  void res;');
+const denylist = tool("  const url = new URL(args.url);\n  if (url.hostname === 'localhost' || url.hostname === '169.254.169.254') throw new Error('blocked');\n  await fetch(url);");
+const urlSchema = tool('  await fetch(args.url);', '', '{ url: z.string().url() }');
+const axiosConfig = tool("  await axios({ method: 'get', url: args.url, timeout: 5000 });", AXIOS);
+const axiosCreate = tool('  const api = axios.create({ baseURL: args.url });\n  await api.get(\'/health\');', AXIOS);
+const instanceAbsolute = tool('  await api.get(args.url);', `${AXIOS}const api = axios.create({ baseURL: 'https://api.example.com' });\n`);
+const instanceRelative = tool('  await api.get(`/users/${args.url}`);', `${AXIOS}const api = axios.create({ baseURL: 'https://api.example.com' });\n`);
+const undici = tool('  await request(args.url);', "import { request } from 'undici';\n");
+const gotCall = tool('  await got.post(args.url, { json: { ok: true } });', "import got from 'got';\n");
+const hostHeader = tool("  await fetch('http://10.0.0.5/', { headers: { Host: args.url } });");
+const relativeBase = tool("  await fetch(new URL(args.url, 'https://api.example.com'));");
+const slashOnly = tool("  await fetch(new URL('/' + args.url, 'https://api.example.com'));");
+
+ruleTester.run('no-ssrf', rule, {
+  valid: [
+    // A hostname allowlist that dominates the request.
+    tool(`  const url = new URL(args.url);\n  if (!ALLOWED_HOSTS.has(url.hostname)) throw new Error('host not allowed');\n  await fetch(url);`, ALLOWED),
+    // The raw input is requested, but its parsed host was checked.
+    tool(`  const target = new URL(args.url);\n  if (!ALLOWED_HOSTS.has(target.hostname)) throw new Error('no');\n  await fetch(args.url);`, ALLOWED),
+    tool(`  const target = new URL(args.url);\n  if (!['api.github.com'].includes(target.hostname)) throw new Error('no');\n  await axios.get(target.toString());`, AXIOS),
+    tool(`  const target = new URL(args.url);\n  if (target.origin !== 'https://api.github.com') throw new Error('no');\n  await fetch(target.href);`),
+    // A helper that checks the host.
+    tool(`  if (!isAllowed(args.url)) throw new Error('no');\n  await fetch(args.url);`, `${ALLOWED}function isAllowed(raw: string): boolean {\n  const { hostname } = new URL(raw);\n  return ALLOWED_HOSTS.has(hostname);\n}\n`),
+    // A fixed origin and an encoded path segment or query value.
+    tool('  await fetch(`https://api.github.com/repos/${encodeURIComponent(args.url)}`);'),
+    tool('  await fetch(`https://search.example.com/v1?q=${encodeURIComponent(args.url)}&limit=10`);'),
+    tool('  const params = new URLSearchParams({ q: args.url });\n  await fetch(`https://search.example.com/v1?${params}`);'),
+    tool("  await https.request({ hostname: 'api.example.com', path: `/v1/items/${encodeURIComponent(args.url)}` }).end();", "import https from 'node:https';\n"),
+    // Enum and numeric fields.
+    tool('  await fetch(`https://${args.url}.api.example.com/status`);', '', "{ url: z.enum(['eu', 'us']) }"),
+    tool('  await fetch(`https://api.example.com/items/${Number(args.url)}`);'),
+    // Input in the body or the query options, not in the URL.
+    tool("  await axios.post('https://api.example.com/search', { query: args.url });", AXIOS),
+    tool("  await fetch('https://api.example.com/search', { method: 'POST', body: JSON.stringify({ q: args.url }) });"),
+    tool("  await axios.get('https://api.example.com/search', { params: { q: args.url } });", AXIOS),
+    // Not a request: a local function named fetch, a method named get.
+    tool('  await cache.get(args.url);', 'declare const cache: Map<string, string>;\n'),
+  ],
+  invalid: [
+    invalid(fetchUrl, 'controlledUrl', 'args.url'),
+    invalid(authority, 'controlledUrl', '`https://api.example.com${args.url}`'),
+    invalid(pathSegment, 'controlledPath', '`https://api.example.com/repos/${args.url}`'),
+    invalid(baseConst, 'controlledPath', '`${config.apiBase}/items/${args.url}`'),
+    invalid(query, 'controlledPath', '`https://search.example.com/v1?q=${args.url}`'),
+    invalid(httpOptions, 'controlledUrl', 'args.url'),
+    invalid(httpPath, 'controlledPath', 'args.url'),
+    invalid(parsed, 'controlledUrl', 'url', 'fetch(url)'),
+    invalid(denylist, 'controlledUrl', 'url', 'fetch(url)'),
+    invalid(urlSchema, 'controlledUrl', 'args.url'),
+    invalid(axiosConfig, 'controlledUrl', 'args.url'),
+    invalid(axiosCreate, 'controlledUrl', 'args.url'),
+    invalid(instanceAbsolute, 'controlledUrl', 'args.url'),
+    invalid(instanceRelative, 'controlledPath', '`/users/${args.url}`'),
+    invalid(undici, 'controlledUrl', 'args.url'),
+    invalid(gotCall, 'controlledUrl', 'args.url'),
+    invalid(hostHeader, 'hostHeader', 'args.url'),
+    invalid(relativeBase, 'controlledUrl', "new URL(args.url, 'https://api.example.com')"),
+    invalid(slashOnly, 'controlledUrl', "new URL('/' + args.url, 'https://api.example.com')"),
+  ],
+});
