@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 
 import { ESLint } from 'eslint';
 
+import { descriptionSection } from './bench/descriptions-section.mjs';
 import { writeCorpus } from './bench/generate.mjs';
 import { scanSection } from './bench/scan-section.mjs';
 
@@ -212,7 +213,7 @@ const lintSection = {
 };
 
 /** @type {Section[]} The bench, in order. Append new sections here. */
-const SECTIONS = [lintSection, scanSection];
+const SECTIONS = [lintSection, scanSection, descriptionSection];
 
 // ---------------------------------------------------------------------------------------------------------------
 

@@ -33,23 +33,32 @@ export interface DetectorOptions {
 /** Findings in `text`, at most one per category, in the order of {@link CATEGORY_ORDER}. */
 export function findInjections(text: string, options: DetectorOptions = {}): InjectionFinding[] {
   const findings: InjectionFinding[] = [];
-  const normalized = normalize(text);
   const ownName = options.ownName?.toLowerCase() ?? null;
-  const siblings = (options.toolNames ?? []).map((name) => name.toLowerCase()).filter((name) => name !== ownName && name.length >= 3);
-  const phrases = scanPhrases({ text: normalized, ownName, siblings });
-  const quote = (range: [number, number]): string => originalSlice(text, range);
+  const phrases = scanPhrases({ text: normalize(text), ownName, siblings: options.toolNames ? getSiblingNames(options.toolNames) : [] });
   // One phrase is one finding: shadowing wins over the instruction it overlaps.
-  const reference = firstFree(phrases.get('toolReference') ?? [], []);
-  const instruction = firstFree(phrases.get('instruction') ?? [], reference ? [reference] : []);
-  const sensitive = firstFree(phrases.get('sensitiveReference') ?? [], []);
-  if (instruction) findings.push({ category: 'instruction', fragment: quote(instruction), detail: '' });
-  if (reference) findings.push({ category: 'toolReference', fragment: quote(reference), detail: '' });
-  if (sensitive) findings.push({ category: 'sensitiveReference', fragment: quote(sensitive), detail: '' });
+  const reference = firstFree(phrases.toolReference, []);
+  const instruction = firstFree(phrases.instruction, reference ? [reference] : []);
+  const sensitive = firstFree(phrases.sensitiveReference, []);
+  if (instruction) findings.push({ category: 'instruction', fragment: originalSlice(text, instruction), detail: '' });
+  if (reference) findings.push({ category: 'toolReference', fragment: originalSlice(text, reference), detail: '' });
+  if (sensitive) findings.push({ category: 'sensitiveReference', fragment: originalSlice(text, sensitive), detail: '' });
   const hidden = findHiddenCharacters(text);
   if (hidden) findings.push(hidden);
   const encoded = findEncodedPayload(text);
   if (encoded) findings.push(encoded);
   return findings;
+}
+
+/** Tool names as the scan compares them (lower case, three characters or more), once per list. */
+const siblingNames = new WeakMap<readonly string[], readonly string[]>();
+
+function getSiblingNames(toolNames: readonly string[]): readonly string[] {
+  let names = siblingNames.get(toolNames);
+  if (!names) {
+    names = toolNames.map((name) => name.toLowerCase()).filter((name) => name.length >= 3);
+    siblingNames.set(toolNames, names);
+  }
+  return names;
 }
 
 export const CATEGORY_ORDER: readonly InjectionCategory[] = ['instruction', 'toolReference', 'sensitiveReference', 'hiddenCharacter', 'encodedPayload'];
@@ -252,6 +261,7 @@ export function decodeBase64(run: string): Uint8Array | null {
  * hashes (`sha384-…`) are skipped.
  */
 function findEncodedPayload(text: string): InjectionFinding | null {
+  if (text.length < MIN_BASE64) return null;
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
     const unit = i < text.length ? text.charCodeAt(i) : 0;
@@ -340,7 +350,9 @@ const UTF16 = new TextDecoder('utf-16le');
 function normalize(text: string): string {
   if (!NOT_PLAIN.test(text)) {
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-    const plain = text.replace(/[\x0e-\x1f]+/g, '').replace(/[\t-\r ]{2,}|[\t-\r]/g, ' ').toLowerCase();
+    let plain = text.replace(/[\x0e-\x1f]+/g, '');
+    if (/[\t-\r]| {2}/.test(plain)) plain = plain.replace(/[\t-\r ]{2,}|[\t-\r]/g, ' ');
+    plain = plain.toLowerCase();
     return plain.startsWith(' ') ? plain.slice(1) : plain;
   }
   let out = new Uint16Array(text.length + 16);
@@ -357,23 +369,25 @@ function normalize(text: string): string {
   return UTF16.decode(out.subarray(0, length));
 }
 
-/** The original index of the character that produced unit `index` of the normalised text. */
-function toOriginalIndex(text: string, index: number): number {
+/**
+ * The original text of a range of the normalised text: from the character that produced its first
+ * unit to the end of the character that produced its last (characters dropped around it, such as a
+ * hidden one right after, are left out).
+ */
+function originalSlice(text: string, [start, end]: [number, number]): string {
   let count = 0;
-  let found = text.length;
-  walkNormalized(text, (_unit, from) => {
-    if (count++ === index) {
-      found = from;
+  let from = 0;
+  let to = text.length;
+  walkNormalized(text, (_unit, index) => {
+    if (count === start) from = index;
+    if (count === end - 1) {
+      to = index + ((text.codePointAt(index) ?? 0) > 0xffff ? 2 : 1);
       return true;
     }
+    count++;
     return false;
   });
-  return found;
-}
-
-/** The original text of a range of the normalised text. */
-function originalSlice(text: string, [start, end]: [number, number]): string {
-  return text.slice(toOriginalIndex(text, start), toOriginalIndex(text, end)).trim();
+  return text.slice(from, to);
 }
 
 /**
@@ -484,9 +498,14 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   rule('sensitiveReference', SECRET_VERBS.map((verb) => verb.split(' ')[0] as string), `${words(SECRET_VERBS)}\\b(?: ${WORD}){0,4}? ${SECRET}\\b`),
 ];
 
-/** Word triggers by a hash of the word (no substring per scanned word), and character triggers. */
+/**
+ * Word triggers by a hash of the word (no substring per scanned word), with a table of the
+ * (first character, length) pairs that occur so that most words skip the lookup; character
+ * triggers by character code.
+ */
 const WORD_TRIGGERS = new Map<number, { readonly word: string; readonly rules: PhraseRule[] }[]>();
-const CHAR_TRIGGERS = new Map<number, PhraseRule[]>();
+const WORD_SHAPES = new Uint8Array(128 * 64);
+const CHAR_TRIGGERS: (PhraseRule[] | undefined)[] = [];
 
 function hashWord(text: string, start: number, end: number): number {
   let hash = 0;
@@ -494,16 +513,23 @@ function hashWord(text: string, start: number, end: number): number {
   return hash;
 }
 
+function shapeOf(first: number, length: number): number {
+  return (first & 0x7f) * 64 + Math.min(length, 63);
+}
+
 for (const phrase of PHRASE_RULES) {
   for (const trigger of new Set(phrase.triggers)) {
     if (/^[a-z0-9_]+$/.test(trigger)) {
-      const bucket = WORD_TRIGGERS.get(hashWord(trigger, 0, trigger.length)) ?? [];
+      const hash = hashWord(trigger, 0, trigger.length);
+      const bucket = WORD_TRIGGERS.get(hash) ?? [];
       const entry = bucket.find((e) => e.word === trigger);
       if (entry) entry.rules.push(phrase);
       else bucket.push({ word: trigger, rules: [phrase] });
-      WORD_TRIGGERS.set(hashWord(trigger, 0, trigger.length), bucket);
+      WORD_TRIGGERS.set(hash, bucket);
+      WORD_SHAPES[shapeOf(trigger.charCodeAt(0), trigger.length)] = 1;
     } else {
-      CHAR_TRIGGERS.set(trigger.charCodeAt(0), [...(CHAR_TRIGGERS.get(trigger.charCodeAt(0)) ?? []), phrase]);
+      const code = trigger.charCodeAt(0);
+      CHAR_TRIGGERS[code] = [...(CHAR_TRIGGERS[code] ?? []), phrase];
     }
   }
 }
@@ -559,21 +585,31 @@ function findSteeredSibling(text: string, name: string): [number, number] | null
 /** Matches kept per category while scanning: enough to step past overlaps with another category. */
 const MAX_MATCHES = 8;
 
-/** Every phrase match, by category, in text order (a few per category). */
-function scanPhrases(scan: ScanContext): Map<PhraseRule['category'], [number, number][]> {
+/** Phrase matches found by one scan, per category, in text order (a few per category). */
+interface PhraseMatches {
+  instruction: [number, number][] | null;
+  toolReference: [number, number][] | null;
+  sensitiveReference: [number, number][] | null;
+}
+
+/** Runs the rules a trigger at `at` starts (no closure or collection is allocated for texts without one). */
+function tryRules(scan: ScanContext, found: PhraseMatches, rules: readonly PhraseRule[], at: number): void {
+  for (const phrase of rules) {
+    const list = found[phrase.category];
+    if (list && list.length >= MAX_MATCHES) continue;
+    phrase.pattern.lastIndex = at;
+    const match = phrase.pattern.exec(scan.text);
+    if (!match) continue;
+    const range = phrase.accept ? phrase.accept(match, scan) : rangeOf(match);
+    if (!range) continue;
+    if (list) list.push(range);
+    else found[phrase.category] = [range];
+  }
+}
+
+function scanPhrases(scan: ScanContext): PhraseMatches {
   const { text } = scan;
-  const found = new Map<PhraseRule['category'], [number, number][]>([['instruction', []], ['toolReference', []], ['sensitiveReference', []]]);
-  const tryRules = (rules: readonly PhraseRule[], at: number): void => {
-    for (const phrase of rules) {
-      const list = found.get(phrase.category) as [number, number][];
-      if (list.length >= MAX_MATCHES) continue;
-      phrase.pattern.lastIndex = at;
-      const match = phrase.pattern.exec(text);
-      if (!match) continue;
-      const range = phrase.accept ? phrase.accept(match, scan) : rangeOf(match);
-      if (range) list.push(range);
-    }
-  };
+  const found: PhraseMatches = { instruction: null, toolReference: null, sensitiveReference: null };
   for (let i = 0; i < text.length;) {
     const unit = text.charCodeAt(i);
     if (isWordChar(unit)) {
@@ -584,27 +620,27 @@ function scanPhrases(scan: ScanContext): Map<PhraseRule['category'], [number, nu
         if (!isWordChar(next)) break;
         hash = (Math.imul(hash, 31) + next) | 0;
       }
-      const bucket = WORD_TRIGGERS.get(hash);
+      const bucket = WORD_SHAPES[shapeOf(unit, end - i)] === 1 ? WORD_TRIGGERS.get(hash) : undefined;
       if (bucket) {
-        for (const entry of bucket) if (entry.word.length === end - i && text.startsWith(entry.word, i)) tryRules(entry.rules, i);
+        for (const entry of bucket) if (entry.word.length === end - i && text.startsWith(entry.word, i)) tryRules(scan, found, entry.rules, i);
       }
       i = end;
       continue;
     }
-    const rules = CHAR_TRIGGERS.get(unit);
-    if (rules) tryRules(rules, i);
+    const rules = unit < 0x80 ? CHAR_TRIGGERS[unit] : undefined;
+    if (rules) tryRules(scan, found, rules, i);
     i++;
   }
-  const references = found.get('toolReference') as [number, number][];
   for (const sibling of scan.siblings) {
+    if (sibling === scan.ownName) continue;
     const steered = findSteeredSibling(text, sibling);
-    if (steered) references.push(steered);
+    if (steered) (found.toolReference ??= []).push(steered);
   }
-  references.sort((a, b) => a[0] - b[0]);
+  found.toolReference?.sort((a, b) => a[0] - b[0]);
   return found;
 }
 
 /** The first range of a list that overlaps none of `claimed`. */
-function firstFree(ranges: readonly [number, number][], claimed: readonly [number, number][]): [number, number] | null {
-  return ranges.find((range) => !claimed.some(([s, e]) => range[0] < e && s < range[1])) ?? null;
+function firstFree(ranges: readonly [number, number][] | null, claimed: readonly [number, number][]): [number, number] | null {
+  return ranges?.find((range) => !claimed.some(([s, e]) => range[0] < e && s < range[1])) ?? null;
 }
