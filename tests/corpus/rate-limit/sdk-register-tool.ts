@@ -11,6 +11,7 @@ import { z } from 'zod';
 
 const NOTES_DIR = '/srv/notes';
 const NOTE_NAMES = ['todo', 'ideas', 'journal'] as const;
+const NOTE_FILES = { todo: '/srv/notes/todo.md', ideas: '/srv/notes/ideas.md', journal: '/srv/notes/journal.md' } as const;
 
 const limiter = new RateLimiterMemory({ points: 20, duration: 60 });
 const ratelimit = new Ratelimit({ redis: Redis.fromEnv(), limiter: Ratelimit.slidingWindow(20, '1 m') });
@@ -31,7 +32,7 @@ server.registerTool(
   { description: 'Read a note.', inputSchema: { name: z.enum(NOTE_NAMES) } },
   async ({ name }, extra) => {
     await limiter.consume(extra.sessionId ?? 'local');
-    const text = await readFile(`${NOTES_DIR}/${name}.md`, 'utf8');
+    const text = await readFile(NOTE_FILES[name], 'utf8');
     return { content: [{ type: 'text', text }] };
   },
 );
@@ -43,7 +44,7 @@ server.registerTool(
   { description: 'Show the size of a note.', inputSchema: { name: z.enum(NOTE_NAMES) } },
   async ({ name }, extra) => {
     if (extra.sessionId !== undefined) await limiter.consume(extra.sessionId);
-    const info = await stat(`${NOTES_DIR}/${name}.md`);
+    const info = await stat(NOTE_FILES[name]);
     return { content: [{ type: 'text', text: `${info.size} bytes` }] };
   },
 );
@@ -54,7 +55,7 @@ server.registerTool(
   'note_lines',
   { description: 'Count the lines of a note.', inputSchema: { name: z.enum(NOTE_NAMES) } },
   async ({ name }, extra) => {
-    const text = await readFile(`${NOTES_DIR}/${name}.md`, 'utf8');
+    const text = await readFile(NOTE_FILES[name], 'utf8');
     await limiter.consume(extra.sessionId ?? 'local');
     return { content: [{ type: 'text', text: String(text.split('\n').length) }] };
   },
@@ -67,7 +68,7 @@ server.registerTool(
   async ({ name }, extra) => {
     const { success } = await ratelimit.limit(extra.sessionId ?? 'anonymous');
     if (!success) return { content: [{ type: 'text', text: 'Too many requests. Try again in a minute.' }], isError: true };
-    const text = await readFile(`${NOTES_DIR}/${name}.md`, 'utf8');
+    const text = await readFile(NOTE_FILES[name], 'utf8');
     return { content: [{ type: 'text', text: text.split('\n')[0] ?? '' }] };
   },
 );
@@ -79,7 +80,7 @@ server.registerTool(
   { description: 'Show the last line of a note.', inputSchema: { name: z.enum(NOTE_NAMES) } },
   async ({ name }, extra) => {
     await ratelimit.limit(extra.sessionId ?? 'anonymous');
-    const lines = (await readFile(`${NOTES_DIR}/${name}.md`, 'utf8')).trimEnd().split('\n');
+    const lines = (await readFile(NOTE_FILES[name], 'utf8')).trimEnd().split('\n');
     return { content: [{ type: 'text', text: lines[lines.length - 1] ?? '' }] };
   },
 );
@@ -89,7 +90,7 @@ server.registerTool(
   'word_count',
   { description: 'Count the words of a note.', inputSchema: { name: z.enum(NOTE_NAMES) } },
   async ({ name }) => {
-    const text = await scheduler.schedule(() => readFile(`${NOTES_DIR}/${name}.md`, 'utf8'));
+    const text = await scheduler.schedule(() => readFile(NOTE_FILES[name], 'utf8'));
     return { content: [{ type: 'text', text: String(text.split(/\s+/).filter(Boolean).length) }] };
   },
 );

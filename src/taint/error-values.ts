@@ -1,0 +1,431 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { getResultSites, isVisibleResultPath, type ResultSite } from '../model/result-sites.js';
+import type { ToolHandler } from '../model/types.js';
+import { getKeyName, getStaticString, isFunctionNode, resolveValue, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { memoize } from '../util/memo.js';
+import { GLOBAL_MODULE, getModuleRef, getPatternPath } from '../util/module-refs.js';
+import { getSingleInit, getUnitOfNode, getVariable, walk, type SourceUnit } from '../util/source-unit.js';
+import { resolveBinding } from './instances.js';
+import { getAnalysis, type Analysis } from './propagation.js';
+import { resolveCallee } from './summaries.js';
+import type { Origin, SinkKind, SourceModel, TaintRoot } from './types.js';
+
+/**
+ * Caught errors as a taint source, for `no-error-leak`: where raw error text (a message, a stack,
+ * the error object) comes from, which of its fields are harmless, and where it reaches what the
+ * model sees (result sites, `model/result-sites.ts`). Propagation is the taint engine's
+ * (`getAnalysis` with the {@link CAUGHT_ERRORS} source model).
+ */
+
+/**
+ * Error fields that hold a fixed token or a number, never free text: reading them is how a
+ * handler maps an error to a generic message (`if (err.code === 'ENOENT') …`). Any other field
+ * (`message`, `stack`, `cause`, `path`, `address`, `stderr`, `sql`, `response`, `config`) can carry
+ * paths, hosts, SQL, output or secrets.
+ */
+export const TOKEN_ERROR_FIELDS: ReadonlySet<string> = new Set(['code', 'name', 'errno', 'status', 'statusCode', 'syscall', 'exitCode', 'signal', 'killed']);
+
+/**
+ * Error classes whose messages were written to be shown: narrowing a caught error to one of them
+ * (`if (err instanceof UserError) throw err`) makes it safe to pass on. Besides these, a class of
+ * the project whose constructor calls `super` with constant arguments only counts too.
+ */
+export const USER_FACING_ERROR_CLASSES: readonly { readonly module: string; readonly name: string }[] = [
+  { module: 'fastmcp', name: 'UserError' },
+];
+
+/** How messages describe each source. */
+export const ERROR_SOURCE_DESCRIPTIONS = {
+  caught: 'a caught error',
+  rejection: 'a rejection reason',
+  settled: 'a rejected `Promise.allSettled` result',
+} as const;
+
+const DESCRIPTIONS: ReadonlySet<string> = new Set(Object.values(ERROR_SOURCE_DESCRIPTIONS));
+
+/** Array methods whose callback receives the elements of the receiver (first parameter). */
+const ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'filter', 'flatMap', 'find', 'findLast', 'some', 'every']);
+/** Array methods that return (some of) the elements of the receiver. */
+const ELEMENT_PRESERVING = new Set(['filter', 'slice', 'toSorted', 'toReversed', 'concat']);
+
+/**
+ * The source model: catch-clause parameters, the parameter of a `.catch(cb)` / `.then(_, cb)`
+ * rejection callback, and `reason` of a `Promise.allSettled` result. A catch parameter whose `try`
+ * block can only throw errors the code built itself with a constant message is not a source (see
+ * {@link throwsOnlyOwnConstants}).
+ */
+export const CAUGHT_ERRORS: SourceModel = {
+  toolInput: false,
+  variableRoot(variable, unit) {
+    if (variable.defs.length !== 1) return null;
+    const def = variable.defs[0] as TSESLint.Scope.Definition;
+    if (def.type === 'CatchClause') {
+      const clause = def.node;
+      if (!clause.param) return null;
+      const path = getPatternPath(clause.param, def.name) ?? [];
+      if (isTokenField(path)) return null;
+      if (throwsOnlyOwnConstants(unit, clause.parent.block)) return null;
+      return root(def.name, variable.name, ERROR_SOURCE_DESCRIPTIONS.caught);
+    }
+    if (def.type === 'Parameter' && isFunctionNode(def.node) && def.node.params[0] === def.name && isRejectionCallback(def.node)) {
+      return root(def.name, variable.name, ERROR_SOURCE_DESCRIPTIONS.rejection);
+    }
+    return null;
+  },
+  expressionRoot(node, unit) {
+    if (node.type !== 'MemberExpression' || getKeyName(node) !== 'reason') return null;
+    return isSettledResult(unit, node.object, 0) ? root(node, 'reason', ERROR_SOURCE_DESCRIPTIONS.settled) : null;
+  },
+};
+
+function root(node: TSESTree.Node, label: string, description: string): TaintRoot {
+  return { type: 'custom', node, label, description };
+}
+
+/** True when the last field read is one of {@link TOKEN_ERROR_FIELDS}. */
+export function isTokenField(path: readonly string[]): boolean {
+  const last = path[path.length - 1];
+  return last !== undefined && TOKEN_ERROR_FIELDS.has(last);
+}
+
+/** An origin that carries error text (not a token field) from this model's sources. */
+export function isErrorText(origin: Origin): boolean {
+  return origin.root.type === 'custom' && DESCRIPTIONS.has(origin.root.description) && !isTokenField(origin.path);
+}
+
+/** `p.catch((err) => …)` or `p.then(ok, (err) => …)`. */
+function isRejectionCallback(fn: FunctionNode): boolean {
+  const call = fn.parent;
+  if (call.type !== 'CallExpression') return false;
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression') return false;
+  const method = getKeyName(callee);
+  return (method === 'catch' && call.arguments[0] === fn) || (method === 'then' && call.arguments[1] === fn);
+}
+
+/** An element of `await Promise.allSettled([...])`: a callback parameter, a `for…of` variable, `results[i]`. */
+function isSettledResult(unit: SourceUnit, node: TSESTree.Node, depth: number): boolean {
+  if (depth > 4) return false;
+  const expression = unwrapExpression(node);
+  if (expression.type === 'MemberExpression') return isSettledArray(unit, expression.object, depth + 1);
+  if (expression.type !== 'Identifier') return false;
+  const variable = getVariable(unit, expression);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!def) return false;
+  if (def.type === 'Parameter' && isFunctionNode(def.node) && def.node.params[0] === def.name) {
+    const call = def.node.parent;
+    if (call.type !== 'CallExpression' || call.arguments[0] !== def.node) return false;
+    const callee = unwrapExpression(call.callee);
+    return callee.type === 'MemberExpression' && ELEMENT_CALLBACKS.has(getKeyName(callee) ?? '') && isSettledArray(unit, callee.object, depth + 1);
+  }
+  if (def.type === 'Variable') {
+    const loop = def.parent.parent;
+    if (loop.type === 'ForOfStatement' && loop.left === def.parent) return isSettledArray(unit, loop.right, depth + 1);
+    const init = variable && getSingleInit(variable);
+    return init !== undefined && isSettledResult(unit, init, depth + 1);
+  }
+  return false;
+}
+
+/** `await Promise.allSettled(…)`, through `const` bindings and `filter`/`slice`. */
+function isSettledArray(unit: SourceUnit, node: TSESTree.Node, depth: number): boolean {
+  if (depth > 4) return false;
+  let value = resolveValue(unit, node);
+  while (value.type === 'AwaitExpression') value = unwrapExpression(value.argument);
+  if (value.type !== 'CallExpression') return false;
+  const callee = unwrapExpression(value.callee);
+  const ref = getModuleRef(callee);
+  if (ref?.module === GLOBAL_MODULE && ref.path.join('.') === 'Promise.allSettled') return true;
+  return callee.type === 'MemberExpression' && ELEMENT_PRESERVING.has(getKeyName(callee) ?? '') && isSettledArray(unit, callee.object, depth + 1);
+}
+
+/**
+ * The heuristic for `catch (e) { throw e }` and friends: when the `try` block calls nothing (no
+ * call, `new`, `await` or tagged template outside the `throw` statements) and every `throw` in it
+ * builds an error with a constant message (`throw new UserError('Not found')`), the caught error
+ * can only be one of those, and its text is the code's own. Any call may throw a library error
+ * whose message carries paths, SQL or hosts, so then the parameter is a source.
+ */
+export function throwsOnlyOwnConstants(unit: SourceUnit, block: TSESTree.BlockStatement): boolean {
+  let own = true;
+  walk(block, unit.visitorKeys, (node) => {
+    if (!own) return;
+    switch (node.type) {
+      case 'ThrowStatement':
+        if (!isConstantError(unit, node.argument)) own = false;
+        return;
+      case 'CallExpression':
+      case 'NewExpression':
+      case 'AwaitExpression':
+      case 'TaggedTemplateExpression':
+      case 'ImportExpression':
+      case 'YieldExpression':
+        if (!insideThrowOf(node, block)) own = false;
+        return;
+      default:
+        return;
+    }
+  });
+  return own;
+}
+
+/** `new XError('constant')`, `new XError()`, `XError('constant')` with static arguments only. */
+function isConstantError(unit: SourceUnit, node: TSESTree.Node): boolean {
+  const value = unwrapExpression(node);
+  if (value.type !== 'NewExpression' && value.type !== 'CallExpression') return false;
+  return value.arguments.every((arg) => arg.type !== 'SpreadElement' && (getStaticString(unit, arg) !== null || isStaticLiteral(arg)));
+}
+
+function isStaticLiteral(node: TSESTree.Node): boolean {
+  const value = unwrapExpression(node);
+  if (value.type === 'Literal') return true;
+  if (value.type === 'MemberExpression') return !value.computed && value.object.type === 'Identifier'; // ErrorCode.InvalidParams
+  if (value.type === 'ObjectExpression') return value.properties.every((p) => p.type === 'Property' && isStaticLiteral(p.value));
+  return false;
+}
+
+function insideThrowOf(node: TSESTree.Node, block: TSESTree.Node): boolean {
+  for (let current = node.parent; current && current !== block; current = current.parent) {
+    if (current.type === 'ThrowStatement') return true;
+    if (isFunctionNode(current)) return false;
+  }
+  return false;
+}
+
+// -----------------------------------------------------------------------------------------------
+// Leaks: error text at a result site
+
+/** Where a leak shows up. */
+export type LeakPlace = 'result' | 'prompt' | 'resource' | 'thrown';
+
+export interface ErrorLeak {
+  /** The expression to report: the error text as it enters the result (or the helper call that puts it there). */
+  readonly node: TSESTree.Node;
+  readonly place: LeakPlace;
+  readonly origin: Origin;
+  /** The function the text went through (`toolError`), when it entered the result inside a helper. */
+  readonly helper: string | null;
+  /** The leak is the thrown expression itself (`throw err`). */
+  readonly thrownWhole: boolean;
+}
+
+/**
+ * The sink kind the analysis runs under. No sink of it is asked for: error text is checked at result
+ * sites, not at sink calls. The kind only selects which sanitizer facts apply; for a kind other than
+ * `path`, `command` and `argument` that is the generic set (equality with a constant and allowlist
+ * membership make a value clean), which is right for error text.
+ */
+const PROPAGATION_KIND: SinkKind = 'code-eval';
+
+/** The analysis of caught errors (one for the whole run, memoised per node). */
+function analysis(): Analysis {
+  return getAnalysis(PROPAGATION_KIND, CAUGHT_ERRORS);
+}
+
+/** Every leak of caught error text in a handler's results, one per reported node. */
+export const findErrorLeaks = memoize((handler: ToolHandler): readonly ErrorLeak[] => {
+  const leaks = new Map<TSESTree.Node, ErrorLeak>();
+  for (const site of getResultSites(handler)) {
+    for (const leak of siteLeaks(handler, site)) if (!leaks.has(leak.node)) leaks.set(leak.node, leak);
+  }
+  return [...leaks.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
+});
+
+function placeOf(handler: ToolHandler): LeakPlace {
+  if (handler.kind === 'prompt') return 'prompt';
+  return handler.kind === 'tool' ? 'result' : 'resource';
+}
+
+function siteLeaks(handler: ToolHandler, site: ResultSite): ErrorLeak[] {
+  const out: ErrorLeak[] = [];
+  if (site.type === 'return') {
+    locate(site.node, [], (at) => isVisibleResultPath(handler, at), placeOf(handler), out);
+    return out;
+  }
+  // A thrown error's message is what the client sees.
+  const thrown = unwrapExpression(site.node);
+  if ((thrown.type === 'NewExpression' || thrown.type === 'CallExpression') && isErrorConstruction(thrown)) {
+    // new Error(msg, { cause: err }), new McpError(code, msg, data): the text arguments, not the options.
+    for (const arg of thrown.arguments) {
+      if (arg.type === 'SpreadElement' || unwrapExpression(arg).type === 'ObjectExpression') continue;
+      locate(arg, [], () => true, 'thrown', out);
+    }
+    return out;
+  }
+  const [whole] = errorText(site.node).filter((o) => o.at.length === 0 || o.at[0] === 'message');
+  if (whole && !narrowedToUserFacing(site.node)) out.push(leakAt(site.node, 'thrown', whole, true));
+  return out;
+}
+
+/** `new Error(…)`, `new McpError(…)`, `new UserError(…)`, `createError(…)`: a constructor named like an error. */
+function isErrorConstruction(node: TSESTree.NewExpression | TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(node.callee);
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? getKeyName(callee) : null;
+  return name !== null && /Error$|^createError$|^HttpError$/.test(name);
+}
+
+function errorText(node: TSESTree.Node): Origin[] {
+  return analysis().evaluate(node).filter(isErrorText);
+}
+
+/**
+ * Finds the expressions through which error text enters the visible part of `node`'s value:
+ * descends through object and array literals (along the visible paths), templates, `+`, `?:`,
+ * `&&`/`||`, `await`, and `const` bindings of result objects; stops at anything else.
+ */
+function locate(node: TSESTree.Node, prefix: readonly string[], visible: (at: readonly string[]) => boolean, place: LeakPlace, out: ErrorLeak[]): void {
+  const origins = errorText(node).filter((o) => visible([...prefix, ...o.at]));
+  const [first] = origins;
+  if (!first) return;
+  const before = out.length;
+  const expression = unwrapTypes(node);
+  switch (expression.type) {
+    case 'ObjectExpression':
+      for (const property of expression.properties) {
+        if (property.type === 'SpreadElement') {
+          if (errorText(property.argument).some((o) => visible([...prefix, ...o.at]))) out.push(leakAt(property, place, first, false));
+          continue;
+        }
+        const key = property.computed ? '*' : (getKeyName(property) ?? '*');
+        locate(property.value, [...prefix, key], visible, place, out);
+      }
+      break;
+    case 'ArrayExpression':
+      for (const element of expression.elements) {
+        if (!element) continue;
+        if (element.type === 'SpreadElement') locate(element.argument, prefix, visible, place, out);
+        else locate(element, [...prefix, '*'], visible, place, out);
+      }
+      break;
+    case 'TemplateLiteral':
+      for (const part of expression.expressions) locate(part, prefix, visible, place, out);
+      break;
+    case 'BinaryExpression':
+      locate(expression.left, prefix, visible, place, out);
+      locate(expression.right, prefix, visible, place, out);
+      break;
+    case 'LogicalExpression':
+      locate(expression.left, prefix, visible, place, out);
+      locate(expression.right, prefix, visible, place, out);
+      break;
+    case 'ConditionalExpression':
+      locate(expression.consequent, prefix, visible, place, out);
+      locate(expression.alternate, prefix, visible, place, out);
+      break;
+    case 'AwaitExpression':
+      locate(expression.argument, prefix, visible, place, out);
+      break;
+    case 'SequenceExpression': {
+      const last = expression.expressions[expression.expressions.length - 1];
+      if (last) locate(last, prefix, visible, place, out);
+      break;
+    }
+    case 'Identifier': {
+      // const result = { content: [...] }; return result;
+      const unit = getUnitOfNode(expression);
+      const variable = unit && getVariable(unit, expression);
+      const init = variable && getSingleInit(variable);
+      const value = init && unwrapTypes(init);
+      if (value && (value.type === 'ObjectExpression' || value.type === 'ArrayExpression')) locate(value, prefix, visible, place, out);
+      break;
+    }
+    default:
+      break;
+  }
+  if (out.length === before && !narrowedToUserFacing(node)) out.push(leakAt(node, place, first, false));
+}
+
+/**
+ * True when every caught-error variable read in `node` is narrowed there to a user-facing error
+ * class: `node` sits in the branch of an `if`, `?:` or `&&` whose test is `err instanceof C`.
+ */
+function narrowedToUserFacing(node: TSESTree.Node): boolean {
+  const unit = getUnitOfNode(node);
+  if (!unit) return false;
+  const variables = new Set<TSESLint.Scope.Variable>();
+  walk(node, unit.visitorKeys, (inner) => {
+    if (inner.type !== 'Identifier') return;
+    const variable = getVariable(unit, inner);
+    if (variable && CAUGHT_ERRORS.variableRoot?.(variable, unit)) variables.add(variable);
+  });
+  if (variables.size === 0) return false;
+  return [...variables].every((variable) => isNarrowed(unit, node, variable));
+}
+
+function isNarrowed(unit: SourceUnit, node: TSESTree.Node, variable: TSESLint.Scope.Variable): boolean {
+  let child: TSESTree.Node = node;
+  for (let current = node.parent; current && !isFunctionNode(current); current = current.parent) {
+    const test = current.type === 'IfStatement' && current.consequent === child ? current.test
+      : current.type === 'ConditionalExpression' && current.consequent === child ? current.test
+        : current.type === 'LogicalExpression' && current.operator === '&&' && current.right === child ? current.left
+          : null;
+    if (test && testsUserFacing(unit, test, variable)) return true;
+    child = current;
+  }
+  return false;
+}
+
+/** `err instanceof C` (or a `&&` conjunct of it) with C a user-facing error class. */
+function testsUserFacing(unit: SourceUnit, test: TSESTree.Node, variable: TSESLint.Scope.Variable): boolean {
+  const expression = unwrapExpression(test);
+  if (expression.type === 'LogicalExpression' && expression.operator === '&&') {
+    return testsUserFacing(unit, expression.left, variable) || testsUserFacing(unit, expression.right, variable);
+  }
+  if (expression.type !== 'BinaryExpression' || expression.operator !== 'instanceof') return false;
+  const subject = unwrapExpression(expression.left);
+  if (subject.type !== 'Identifier' || getVariable(unit, subject) !== variable) return false;
+  return isUserFacingClass(expression.right);
+}
+
+function isUserFacingClass(node: TSESTree.Node): boolean {
+  const ref = getModuleRef(node);
+  if (ref && USER_FACING_ERROR_CLASSES.some((c) => c.module === ref.module && ref.path.length === 1 && ref.path[0] === c.name)) return true;
+  const binding = resolveBinding(node);
+  const declaration = binding.kind === 'value' ? unwrapExpression(binding.node) : null;
+  if (declaration?.type !== 'ClassDeclaration' && declaration?.type !== 'ClassExpression') return false;
+  const constructor = declaration.body.body.find((m): m is TSESTree.MethodDefinition => m.type === 'MethodDefinition' && m.kind === 'constructor');
+  const body = constructor?.value.body;
+  const unit = getUnitOfNode(declaration);
+  if (!body || !unit) return false;
+  // Every super(…) call passes constants: each instance carries a message the project wrote.
+  let constant = true;
+  let calls = 0;
+  walk(body, unit.visitorKeys, (inner) => {
+    if (inner.type !== 'CallExpression' || inner.callee.type !== 'Super') return;
+    calls += 1;
+    if (!inner.arguments.every((arg) => arg.type !== 'SpreadElement' && (getStaticString(unit, arg) !== null || isStaticLiteral(arg)))) constant = false;
+  });
+  return calls > 0 && constant;
+}
+
+function leakAt(node: TSESTree.Node, place: LeakPlace, origin: Origin, thrownWhole: boolean): ErrorLeak {
+  return { node, place, origin, helper: helperName(node), thrownWhole };
+}
+
+/** The name of a resolved function a reported call runs (`toolError`), or `null`. */
+function helperName(node: TSESTree.Node): string | null {
+  const expression = unwrapTypes(node);
+  const call = expression.type === 'AwaitExpression' ? unwrapTypes(expression.argument) : expression;
+  if (call.type !== 'CallExpression') return null;
+  const resolved = resolveCallee(analysis(), call);
+  if (!resolved) return null;
+  const callee = unwrapExpression(call.callee);
+  return callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? (getKeyName(callee) ?? resolved.name) : resolved.name;
+}
+
+function unwrapTypes(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case 'TSAsExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSNonNullExpression':
+      case 'TSTypeAssertion':
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}

@@ -1,0 +1,292 @@
+import rule from '../../src/rules/no-error-leak.js';
+import { createRuleTester } from '../rule-tester.js';
+
+const ruleTester = createRuleTester();
+
+const SDK = "import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nimport { z } from 'zod';\nimport { readFile } from 'node:fs/promises';\n\nconst server = new McpServer({ name: 'files', version: '1.0.0' });\n";
+
+/** A `read_file` tool whose catch block is `handler` (the caught error is `err`). */
+function readTool(handler: string, prefix = ''): string {
+  return `${SDK}${prefix}
+server.registerTool('read_file', { description: 'Read a file.', inputSchema: { path: z.string() } }, async (args) => {
+  try {
+    return { content: [{ text: await readFile(args.path, 'utf8'), type: 'text' }] };
+  } catch (err) {
+${handler}
+  }
+});
+`;
+}
+
+/** Line and columns of the first occurrence of `text` after `after` (1-based, as ESLint reports). */
+function at(code: string, text: string, after = 'catch ('): { line: number; column: number; endLine: number; endColumn: number } {
+  const anchor = code.indexOf(after);
+  const start = code.indexOf(text, anchor < 0 ? 0 : anchor + after.length);
+  if (start < 0) throw new Error(`${text} not found`);
+  const position = (offset: number): { line: number; column: number } => {
+    const lines = code.slice(0, offset).split('\n');
+    return { line: lines.length, column: (lines[lines.length - 1] as string).length + 1 };
+  };
+  const from = position(start);
+  const to = position(start + text.length);
+  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+}
+
+type MessageId = 'leak' | 'leakThroughHelper';
+
+/** One report on `text`, with the suggestion that rewrites `text` (or `range`) to `replacement`. */
+function leak(code: string, text: string, data: Record<string, string>, replacement: string | null, options: { messageId?: MessageId; after?: string; range?: string } = {}) {
+  const place = at(code, text, options.after);
+  const target = options.range ?? text;
+  const anchor = code.indexOf(options.after ?? 'catch (');
+  const index = options.range === undefined
+    ? code.indexOf(text, anchor < 0 ? 0 : anchor + (options.after ?? 'catch (').length)
+    : code.indexOf(options.range, Math.max(0, anchor));
+  if (index < 0) throw new Error(`${target} not found`);
+  return {
+    code,
+    errors: [
+      {
+        messageId: options.messageId ?? 'leak',
+        data,
+        ...place,
+        suggestions: replacement === null ? [] : [
+          {
+            messageId: 'replaceWithGeneric' as const,
+            data: { expression: text },
+            output: code.slice(0, index) + replacement + code.slice(index + target.length),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+const RESULT = { source: 'a caught error', place: 'the tool result' };
+const THROWN_ERROR = { source: 'a caught error', place: 'an error thrown out of the handler, whose message the client receives as the result', expression: 'error' };
+const THROWN = { source: 'a caught error', place: 'an error thrown out of the handler, whose message the client receives as the result' };
+
+ruleTester.run('no-error-leak', rule, {
+  valid: [
+    // A generic message, the details logged.
+    readTool("    console.error('read_file failed', err);\n    return { content: [{ type: 'text', text: 'The file could not be read.' }], isError: true };"),
+    // A message chosen by the error's code or type.
+    readTool("    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { content: [{ type: 'text', text: 'Not found.' }], isError: true };\n    return { content: [{ type: 'text', text: 'The file could not be read.' }], isError: true };"),
+    readTool("    const message = err instanceof SyntaxError ? 'The file is not valid JSON.' : 'The file could not be read.';\n    return { content: [{ type: 'text', text: message }], isError: true };"),
+    // The code itself is a fixed token, not free text.
+    readTool("    const code = (err as { code?: string }).code ?? 'EUNKNOWN';\n    return { content: [{ type: 'text', text: `Read failed (${code}).` }], isError: true };"),
+    readTool('    const { code, name } = err as { code: string; name: string };\n    return { content: [{ type: \'text\', text: `${name}: ${code}` }], isError: true };'),
+    // Error text that does not reach the model: logs, _meta, isError, a value that is not returned.
+    readTool("    logger.warn({ err }, 'read failed');\n    return { content: [{ type: 'text', text: 'Failed.' }], isError: true, _meta: { trace: String(err) } };", 'declare const logger: { warn(o: object, m: string): void };\n'),
+    readTool("    const details = String(err);\n    console.error(details);\n    return { content: [{ type: 'text', text: 'Failed.' }], isError: details.length > 0 };"),
+    // A helper that maps errors to generic messages (the secure server's toolError).
+    readTool("    return toolError(err);", "function toolError(error: unknown) {\n  console.error(error);\n  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;\n  return { content: [{ type: 'text' as const, text: code === 'ENOENT' ? 'Not found.' : 'The operation failed.' }], isError: true };\n}\n"),
+    // Errors the code throws itself with a constant message, re-thrown.
+    `${SDK}import { UserError } from 'fastmcp';
+server.registerTool('pick', { description: 'Pick a colour.', inputSchema: { colour: z.string() } }, async ({ colour }) => {
+  try {
+    if (colour !== 'red' && colour !== 'blue') throw new UserError('Unknown colour.');
+    return { content: [{ type: 'text', text: colour }] };
+  } catch (error) {
+    throw error;
+  }
+});
+`,
+    // A catch without a parameter.
+    readTool("    return { content: [{ type: 'text', text: 'Failed.' }], isError: true };").replace('catch (err)', 'catch'),
+    // A constant error thrown from the catch, with the caught error as its cause (not in the message).
+    readTool("    throw new Error('The file could not be read.', { cause: err });"),
+    // Not a handler: error text in an HTTP response is another rule's business.
+    "export async function load(path: string): Promise<string> {\n  try {\n    return await (await import('node:fs/promises')).readFile(path, 'utf8');\n  } catch (err) {\n    return String(err);\n  }\n}\n",
+    // Caught inside the handler again: the inner throw does not leave it.
+    readTool("    try {\n      throw new Error(String(err));\n    } catch {\n      return { content: [{ type: 'text', text: 'Failed.' }], isError: true };\n    }"),
+  ],
+  invalid: [
+    leak(readTool("    return { content: [{ type: 'text', text: String(err) }], isError: true };"), 'String(err)', { ...RESULT, expression: 'String(err)' }, "'Internal error'"),
+    leak(readTool("    return { content: [{ type: 'text', text: (err as Error).message }], isError: true };"), '(err as Error).message', { ...RESULT, expression: '(err as Error).message' }, "'Internal error'"),
+    leak(readTool("    return { content: [{ type: 'text', text: err instanceof Error ? err.stack ?? 'No stack.' : 'Failed.' }], isError: true };"), 'err.stack', { ...RESULT, expression: 'err.stack' }, "'Internal error'"),
+    // In a template: the substitution becomes text.
+    leak(
+      readTool('    return { content: [{ type: \'text\', text: `Could not read ${args.path}: ${err}` }], isError: true };'),
+      'err',
+      { ...RESULT, expression: 'err' },
+      'Internal error',
+      { after: '${args.path}: ', range: '${err}' },
+    ),
+    leak(readTool("    return { content: [{ type: 'text', text: 'Error: ' + JSON.stringify(err) }], isError: true };"), 'JSON.stringify(err)', { ...RESULT, expression: 'JSON.stringify(err)' }, "'Internal error'"),
+    leak(readTool("    return { content: [{ type: 'text', text: (err as Error).toString() }], isError: true };"), '(err as Error).toString()', { ...RESULT, expression: '(err as Error).toString()' }, "'Internal error'"),
+    // structuredContent, and a spread of the error.
+    leak(readTool("    return { content: [], structuredContent: { ok: false, error: { ...(err as object) } }, isError: true };"), '...(err as object)', { ...RESULT, expression: '...(err as object)' }, "error: 'Internal error'"),
+    // Through a const of the catch block.
+    leak(readTool("    const reason = err instanceof Error ? err.message : 'unknown';\n    return { content: [{ type: 'text', text: reason }], isError: true };"), 'reason', { ...RESULT, expression: 'reason' }, "'Internal error'", { after: "type: 'text', text: " }),
+    // Re-thrown: the SDK turns the message into result text.
+    leak(readTool('    throw err;'), 'err', { ...THROWN, expression: 'err' }, "new Error('Internal error')", { after: 'throw ' }),
+    leak(readTool('    throw new Error((err as Error).message);'), '(err as Error).message', { ...THROWN, expression: '(err as Error).message' }, "'Internal error'"),
+    leak(
+      readTool('    throw new McpError(ErrorCode.InternalError, `Read failed: ${(err as Error).message}`);', "import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';\n"),
+      '(err as Error).message',
+      { ...THROWN, expression: '(err as Error).message' },
+      'Internal error',
+      { range: '${(err as Error).message}' },
+    ),
+    // A helper of the same file that puts the text into the result: reported at the call, no suggestion.
+    leak(
+      readTool('    return toolError(err);', "function toolError(error: unknown) {\n  return { content: [{ type: 'text' as const, text: `Error: ${String(error)}` }], isError: true };\n}\n"),
+      'toolError(err)',
+      { ...RESULT, expression: 'toolError(err)' },
+      null,
+      { messageId: 'leakThroughHelper' },
+    ),
+    // A helper whose own catch turns the error into text.
+    leak(
+      `${SDK}async function safeRead(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    return \`Could not read \${path}: \${(error as Error).message}\`;
+  }
+}
+server.registerTool('read_file', { description: 'Read a file.', inputSchema: { path: z.string() } }, async (args) => ({
+  content: [{ type: 'text', text: await safeRead(args.path) }],
+}));
+`,
+      'safeRead(args.path)',
+      { ...RESULT, expression: 'safeRead(args.path)' },
+      null,
+      { messageId: 'leakThroughHelper', after: 'registerTool(' },
+    ),
+    // A promise chain returned from the handler: its rejection callback builds the result.
+    leak(
+      `${SDK}server.registerTool('read_file', { description: 'Read a file.', inputSchema: { path: z.string() } }, (args) =>
+  readFile(args.path, 'utf8')
+    .then((text) => ({ content: [{ type: 'text' as const, text }] }))
+    .catch((error: Error) => ({ content: [{ type: 'text' as const, text: error.message }], isError: true })),
+);
+`,
+      'error.message',
+      { source: 'a rejection reason', place: 'the tool result', expression: 'error.message' },
+      "'Internal error'",
+      { after: '.catch(' },
+    ),
+    // Promise.allSettled: the reason of a rejected result.
+    leak(
+      `${SDK}server.registerTool('read_files', { description: 'Read two files.', inputSchema: { a: z.string(), b: z.string() } }, async ({ a, b }) => {
+  const results = await Promise.allSettled([readFile(a, 'utf8'), readFile(b, 'utf8')]);
+  const first = results[0];
+  if (first.status === 'rejected') return { content: [{ type: 'text', text: \`First file: \${first.reason}\` }], isError: true };
+  return { content: [{ type: 'text', text: first.value }] };
+});
+`,
+      'first.reason',
+      { source: 'a rejected `Promise.allSettled` result', place: 'the tool result', expression: 'first.reason' },
+      'Internal error',
+      { after: 'First file: ', range: '${first.reason}' },
+    ),
+    // FastMCP: UserError messages become result text; any returned value is shown.
+    leak(
+      `import { FastMCP, UserError } from 'fastmcp';
+import { z } from 'zod';
+import { readFile } from 'node:fs/promises';
+
+const server = new FastMCP({ name: 'files', version: '1.0.0' });
+server.addTool({
+  name: 'read_file',
+  description: 'Read a file.',
+  parameters: z.object({ path: z.string() }),
+  execute: async (args) => {
+    try {
+      return await readFile(args.path, 'utf8');
+    } catch (error) {
+      throw new UserError(\`Could not read the file: \${error}\`);
+    }
+  },
+});
+`,
+      'error',
+      THROWN_ERROR,
+      'Internal error',
+      { after: 'file: ', range: '${error}' },
+    ),
+    leak(
+      `import { FastMCP } from 'fastmcp';
+import { readFile } from 'node:fs/promises';
+
+const server = new FastMCP({ name: 'files', version: '1.0.0' });
+server.addTool({
+  name: 'changelog',
+  description: 'Show the changelog.',
+  execute: async () => {
+    try {
+      return await readFile('CHANGELOG.md', 'utf8');
+    } catch (error) {
+      return (error as Error).message;
+    }
+  },
+});
+`,
+      '(error as Error).message',
+      { source: 'a caught error', place: 'the tool result', expression: '(error as Error).message' },
+      "'Internal error'",
+    ),
+    // mcp-framework: the returned object is serialised into the result.
+    leak(
+      `import { MCPTool } from 'mcp-framework';
+import { z } from 'zod';
+import { readFile } from 'node:fs/promises';
+
+export default class ReadTool extends MCPTool<{ path: string }> {
+  name = 'read_file';
+  description = 'Read a file.';
+  schema = { path: { type: z.string(), description: 'File path' } };
+  async execute(input: { path: string }) {
+    try {
+      return { text: await readFile(input.path, 'utf8') };
+    } catch (e) {
+      return { error: String(e) };
+    }
+  }
+}
+`,
+      'String(e)',
+      { source: 'a caught error', place: 'the tool result', expression: 'String(e)' },
+      "'Internal error'",
+    ),
+    // The low-level Server: a JSON-RPC error carries the message to the client.
+    leak(
+      `import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { CallToolRequestSchema, ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { readFile } from 'node:fs/promises';
+
+const server = new Server({ name: 'files', version: '1.0.0' }, { capabilities: { tools: {} } });
+server.setRequestHandler(CallToolRequestSchema, async (request) => {
+  try {
+    return { content: [{ type: 'text', text: await readFile(String(request.params.arguments?.path), 'utf8') }] };
+  } catch (error) {
+    throw new McpError(ErrorCode.InternalError, String(error));
+  }
+});
+`,
+      'String(error)',
+      { ...THROWN_ERROR, expression: 'String(error)' },
+      "'Internal error'",
+      { after: 'InternalError, ' },
+    ),
+    // A prompt: the messages go to the model.
+    leak(
+      `${SDK}server.registerPrompt('summarise', { description: 'Summarise the changelog.' }, async () => {
+  let text: string;
+  try {
+    text = await readFile('CHANGELOG.md', 'utf8');
+  } catch (err) {
+    text = \`(unavailable: \${(err as Error).message})\`;
+  }
+  return { messages: [{ role: 'user', content: { type: 'text', text } }] };
+});
+`,
+      'text',
+      { source: 'a caught error', place: 'the prompt messages', expression: 'text' },
+      "text: 'Internal error'",
+      { after: "content: { type: 'text', " },
+    ),
+  ],
+});
