@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 
+import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import plugin from '../../src/index.js';
@@ -30,6 +31,15 @@ describe('scan: the example servers', () => {
     const secure = parseJson((await cli([path.join(examplesDir, 'secure-server'), '-f', 'json'])).stdout);
     expect(secure.tools.length).toBe(report.tools.length);
     expect(secure.tools.filter((tool) => tool.rateGuard !== true)).toEqual([]);
+  });
+
+  it('reports exactly what ESLint reports with the same preset', async () => {
+    const dir = path.join(examplesDir, 'vulnerable-server');
+    const report = parseJson((await cli([dir, '--format', 'json'])).stdout);
+    const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: [plugin.configs['flat/recommended']] });
+    const expected = (await eslint.lintFiles(['.'])).flatMap((result) =>
+      result.messages.map((m) => `${path.relative(dir, result.filePath).split(path.sep).join('/')}:${m.line}:${m.column} ${m.ruleId ?? 'parse-error'}`));
+    expect(report.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`).sort()).toEqual(expected.sort());
   });
 
   it('reports nothing on the secure server and exits 0', async () => {
