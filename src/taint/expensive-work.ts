@@ -47,8 +47,10 @@ export const findExpensiveWork = memoize((tool: ToolHandler): readonly Expensive
     if (!first) found.push({ node: reached.call.node, label: spec.label, text });
     else found.push({ node: first.call, label: [...reached.steps.map((step) => `${step.name}()`), spec.label].join(' → '), text });
   }
-  found.push(...tableWorkIn(fn, 0, new Set()));
-  return found.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  // The work table adds what the sink table leaves out (database calls that take no SQL text, other clients).
+  const seen = new Set(found.map((item) => item.node));
+  found.push(...tableWorkIn(fn, 0, new Set()).filter((item) => !seen.has(item.node)));
+  return found.sort((a, b) => a.node.range[0] - b.node.range[0] || b.node.range[1] - a.node.range[1]);
 });
 
 function sinkText(category: SinkCategory, label: string): string {

@@ -1,7 +1,9 @@
 /**
- * Calls that do expensive work but are not rows of the sink table (`sinks.ts`, which covers
- * processes and the file system): network clients and database drivers. `require-rate-limit`
- * reads both tables to decide whether a tool handler is "expensive". Data only.
+ * Calls that do expensive work whatever their arguments: network clients and database drivers.
+ * The sink table (`sinks.ts`) lists the calls where input is dangerous (a URL, SQL text); this table
+ * lists every call that costs a request or a query (`prisma.user.findMany()`, `redis.get()`,
+ * `dns.lookup()`), for `require-rate-limit`, which reads both tables to decide whether a tool
+ * handler is "expensive". Data only.
  *
  * A row matches a call, `new` or tagged template whose callee is an export of the module (`fetch`,
  * `axios.get`, `` sql`…` ``), or a method (at any depth) of a value made by calling or `new`-ing an
