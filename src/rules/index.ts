@@ -2,6 +2,7 @@ import maxDescriptionLength from './max-description-length.js';
 import noCommandInjection from './no-command-injection.js';
 import noDescriptionInjection from './no-description-injection.js';
 import noEnvOutsideConfig from './no-env-outside-config.js';
+import noErrorLeak from './no-error-leak.js';
 import noPathTraversal from './no-path-traversal.js';
 import requireInputSchema from './require-input-schema.js';
 import requireRateLimit from './require-rate-limit.js';
@@ -12,6 +13,7 @@ export const rules = {
   'no-command-injection': noCommandInjection,
   'no-description-injection': noDescriptionInjection,
   'no-env-outside-config': noEnvOutsideConfig,
+  'no-error-leak': noErrorLeak,
   'no-path-traversal': noPathTraversal,
   'require-input-schema': requireInputSchema,
   'require-rate-limit': requireRateLimit,
