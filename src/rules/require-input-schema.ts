@@ -6,7 +6,7 @@ import { findProperty, getKeyName, isFunctionNode, unwrapExpression, type Functi
 import { createRule } from '../util/create-rule.js';
 import { getSourceUnit, getUnitOfNode, getVariable, type SourceUnit } from '../util/source-unit.js';
 
-export type Options = [];
+export type Options = [{ validators: string[] }];
 export type MessageId = 'missingSchema' | 'unvalidatedArguments' | 'permissiveSchema';
 
 export default createRule<Options, MessageId>({
@@ -28,9 +28,25 @@ export default createRule<Options, MessageId>({
       permissiveSchema:
         'The input schema of tool {{tool}} accepts {{what}} (`{{construct}}`), so those values reach the handler unchecked. Declare every field with its type, and reject unknown keys.',
     },
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          validators: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description:
+              'Project functions that validate the arguments passed to them, besides the built-in names (`parse`, `safeParse`, `validate…`, `assert…`, `is…`): a function name (`checkInput`) or a method path (`validator.check`), matched against the end of the callee.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ validators: [] }],
   },
-  create(context) {
+  create(context, [{ validators }]) {
+    const userValidators = validators.map((name) => name.split('.'));
     return {
       'Program:exit'() {
         const unit = getSourceUnit(context);
@@ -38,7 +54,7 @@ export default createRule<Options, MessageId>({
           if (tool.kind !== 'tool' || getUnitOfNode(tool.registration) !== unit) continue;
           const name = tool.name === null ? 'this tool' : `\`${tool.name}\``;
           const unchecked = tool.inputSchema === null || !tool.inputSchema.validated;
-          const read = unchecked && !isSchemaUnknown(unit, tool) ? findUnvalidatedRead(tool) : null;
+          const read = unchecked && !isSchemaUnknown(unit, tool) ? findUnvalidatedRead(tool, userValidators) : null;
           if (read) {
             if (tool.framework === 'mcp-sdk-low-level') {
               context.report({ node: tool.registration, messageId: 'unvalidatedArguments', data: { tool: 'the `tools/call` handler', read, why: 'the low-level server passes `request.params.arguments` on as the client sent them' } });
@@ -77,43 +93,66 @@ function isValidatorName(name: string): boolean {
 
 const MAX_FOLLOW = 3;
 
+/** What the read search needs: the unit of the handler, and the project's validators (as name paths). */
+interface ReadScope {
+  readonly unit: SourceUnit;
+  readonly validators: readonly (readonly string[])[];
+}
+
+function isValidatorCall(call: TSESTree.CallExpression, validators: readonly (readonly string[])[]): boolean {
+  const name = getCalleeName(call);
+  if (name !== null && isValidatorName(name)) return true;
+  const path = getCalleePath(call.callee);
+  return validators.some((validator) => validator.length <= path.length && validator.every((segment, i) => segment === path[path.length - validator.length + i]));
+}
+
+/** `a.b.c(…)` gives `['a', 'b', 'c']`; anything that is not a name path gives what it can. */
+function getCalleePath(node: TSESTree.Node): string[] {
+  const callee = unwrapExpression(node);
+  if (callee.type === 'Identifier') return [callee.name];
+  if (callee.type === 'ThisExpression') return ['this'];
+  if (callee.type !== 'MemberExpression') return [];
+  const name = getKeyName(callee);
+  return name === null ? [] : [...getCalleePath(callee.object), name];
+}
+
 /**
  * The first place the handler reads its client arguments other than by handing them to a
  * validator, as source text (`args.path`), or `null` when it never does.
  */
-function findUnvalidatedRead(tool: ToolHandler): string | null {
+function findUnvalidatedRead(tool: ToolHandler, validators: readonly (readonly string[])[]): string | null {
   const fn = tool.handler;
   if (!fn) return null;
   const unit = getUnitOfNode(fn);
   if (!unit) return null;
   for (const binding of tool.inputs) {
     if (binding.origin !== 'arguments') continue;
-    const read = readsOfParameter(unit, fn, binding, 0);
+    const read = readsOfParameter({ unit, validators }, fn, binding, 0);
     if (read) return excerpt(unit, read);
   }
   return null;
 }
 
-function readsOfParameter(unit: SourceUnit, fn: FunctionNode, binding: Pick<InputBinding, 'param' | 'path'>, depth: number): TSESTree.Node | null {
+function readsOfParameter(scope: ReadScope, fn: FunctionNode, binding: Pick<InputBinding, 'param' | 'path'>, depth: number): TSESTree.Node | null {
   const param = fn.params[binding.param];
   if (!param) return null;
-  return readsOfPattern(unit, param, binding.path, depth);
+  return readsOfPattern(scope, param, binding.path, depth);
 }
 
 /** A binding pattern receives a value whose `path` is the arguments. */
-function readsOfPattern(unit: SourceUnit, pattern: TSESTree.Node, path: readonly string[], depth: number): TSESTree.Node | null {
+function readsOfPattern(scope: ReadScope, pattern: TSESTree.Node, path: readonly string[], depth: number): TSESTree.Node | null {
   switch (pattern.type) {
     case 'Identifier':
-      return readsOfVariable(unit, pattern, path, depth);
+      return readsOfVariable(scope, pattern, path, depth);
     case 'AssignmentPattern':
-      return readsOfPattern(unit, pattern.left, path, depth);
+      return readsOfPattern(scope, pattern.left, path, depth);
     case 'TSParameterProperty':
-      return readsOfPattern(unit, pattern.parameter, path, depth);
+      return readsOfPattern(scope, pattern.parameter, path, depth);
     case 'ObjectPattern': {
       if (path.length === 0) return pattern.properties.length > 0 ? pattern : null;
       for (const property of pattern.properties) {
         if (property.type === 'RestElement') return property; // `...rest` copies the arguments along
-        if (getKeyName(property) === path[0]) return readsOfPattern(unit, property.value, path.slice(1), depth);
+        if (getKeyName(property) === path[0]) return readsOfPattern(scope, property.value, path.slice(1), depth);
       }
       return null;
     }
@@ -122,19 +161,19 @@ function readsOfPattern(unit: SourceUnit, pattern: TSESTree.Node, path: readonly
   }
 }
 
-function readsOfVariable(unit: SourceUnit, identifier: TSESTree.Identifier, path: readonly string[], depth: number): TSESTree.Node | null {
-  const variable = getVariable(unit, identifier);
+function readsOfVariable(scope: ReadScope, identifier: TSESTree.Identifier, path: readonly string[], depth: number): TSESTree.Node | null {
+  const variable = getVariable(scope.unit, identifier);
   if (!variable) return null;
   for (const reference of variable.references) {
     if (reference.init === true || reference.isWrite()) continue;
-    const read = readsOfValue(unit, reference.identifier, path, depth);
+    const read = readsOfValue(scope, reference.identifier, path, depth);
     if (read) return read;
   }
   return null;
 }
 
 /** `node` evaluates to a value whose `path` is the arguments: find a read of them. */
-function readsOfValue(unit: SourceUnit, node: TSESTree.Node, path: readonly string[], depth: number): TSESTree.Node | null {
+function readsOfValue(scope: ReadScope, node: TSESTree.Node, path: readonly string[], depth: number): TSESTree.Node | null {
   let use = outermost(node);
   let rest = path;
   // Step down `request.params.arguments`.
@@ -150,17 +189,16 @@ function readsOfValue(unit: SourceUnit, node: TSESTree.Node, path: readonly stri
       return rest.length === 0 ? parent : null;
     case 'VariableDeclarator':
       // `const { name, arguments: args } = request.params`, `const args = request.params.arguments`
-      return parent.init === use ? readsOfPattern(unit, parent.id, rest, depth) : null;
+      return parent.init === use ? readsOfPattern(scope, parent.id, rest, depth) : null;
     case 'LogicalExpression':
       // `args ?? {}` is the arguments again.
-      return parent.left === use && (parent.operator === '??' || parent.operator === '||') ? readsOfValue(unit, parent, rest, depth) : null;
+      return parent.left === use && (parent.operator === '??' || parent.operator === '||') ? readsOfValue(scope, parent, rest, depth) : null;
     case 'CallExpression': {
       if (parent.callee === use) return null;
-      const name = getCalleeName(parent);
-      if (rest.length === 0 && name !== null && isValidatorName(name)) return null;
+      if (rest.length === 0 && isValidatorCall(parent, scope.validators)) return null;
       const index = parent.arguments.indexOf(use as TSESTree.CallExpressionArgument);
-      const local = depth < MAX_FOLLOW ? getLocalFunction(unit, parent) : null;
-      if (local) return readsOfParameter(unit, local, { param: index, path: rest }, depth + 1);
+      const local = depth < MAX_FOLLOW ? getLocalFunction(scope.unit, parent) : null;
+      if (local) return readsOfParameter(scope, local, { param: index, path: rest }, depth + 1);
       return rest.length === 0 ? use : null;
     }
     case 'UnaryExpression':

@@ -31,6 +31,15 @@ ruleTester.run('require-input-schema', rule, {
     `${FASTMCP}server.addTool({ name: 'now', description: 'Now', execute: async () => new Date().toISOString() });`,
     // JSON Schema that lists its properties.
     `${SDK}import { fromJsonSchema } from '@modelcontextprotocol/server';\nserver.registerTool('read', { description: 'Read', inputSchema: fromJsonSchema({ type: 'object', properties: { path: { type: 'string' } }, additionalProperties: false }) }, async (args) => ({ content: [] }));`,
+    // Project validators named in the option.
+    {
+      code: `${LOW}server.setRequestHandler(CallToolRequestSchema, async (request) => run(checkInput(request.params.arguments)));`,
+      options: [{ validators: ['checkInput'] }],
+    },
+    {
+      code: `${LOW}server.setRequestHandler(CallToolRequestSchema, async (request) => run(schemas.tools.check(request.params.arguments)));`,
+      options: [{ validators: ['tools.check'] }],
+    },
     // Prompts are out of scope.
     `${SDK}server.registerPrompt('review', { description: 'Review', argsSchema: { code: z.any() } }, ({ code }) => ({ messages: [] }));`,
   ],
@@ -49,6 +58,12 @@ ruleTester.run('require-input-schema', rule, {
       // Through a local function, destructured in its parameter.
       code: `${LOW}async function handleCall({ params: { arguments: input } }: CallToolRequest) {\n  return { content: [{ type: 'text', text: String(input?.query) }] };\n}\nserver.setRequestHandler(CallToolRequestSchema, handleCall);`,
       errors: [{ messageId: 'unvalidatedArguments', data: { tool: 'the `tools/call` handler', read: 'input?.query', why: LOW_LEVEL_WHY }, line: 6, column: 1, endLine: 6, endColumn: 60 }],
+    },
+    {
+      // Not a validator by name, and not in the option.
+      code: `${LOW}server.setRequestHandler(CallToolRequestSchema, async (request) => run(checkInput(request.params.arguments)));`,
+      options: [{ validators: ['other.checkInput'] }],
+      errors: [{ messageId: 'unvalidatedArguments', data: { tool: 'the `tools/call` handler', read: 'request.params.arguments', why: LOW_LEVEL_WHY }, line: 3, column: 1, endLine: 3, endColumn: 110 }],
     },
     {
       // Mastra passes the raw input when a tool has no inputSchema.
