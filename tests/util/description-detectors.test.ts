@@ -87,6 +87,7 @@ const LEGITIMATE: readonly string[] = [
   'Pixel data: iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'Query string, for example status:open label:bug',
   'Line one\n\tLine two\r\nLine three',
+  'Before using this tool, set your API key in the settings. Supports GET and POST.',
   'Thinks step by step. You should:\n1. Start with an estimate\n2. Revise earlier thoughts when needed\n3. Ignore information that is irrelevant to the current step',
 ];
 
