@@ -424,7 +424,8 @@ function compareFacts(analysis: Analysis, unit: SourceUnit, test: TSESTree.Binar
         else if (n === 0 && equal) out.push(...startsWithFacts(analysis, unit, indexOf.receiver, indexOf.argument, true, test));
         continue;
       }
-      if (equal && isServerValue(analysis, b)) out.push(...fact(accessPathOf(unit, a), 'clean', test));
+      // Equal to a server value; for a path built from x (`normalize(x) === root`), x is inside that root.
+      if (equal && isServerValue(analysis, b)) out.push(...fact(accessPathOf(unit, a), 'clean', test), ...(analysis.kind === 'path' ? chainFacts(unit, a, 'contained', test) : []));
     }
     return out;
   }

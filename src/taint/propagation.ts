@@ -686,7 +686,7 @@ function joinState(name: string, state: FlowState, rooted: boolean, last: boolea
     if (state.noDotDot && (name === 'join' || state.notAbsolute)) return { ...normalized, contained: true };
     if (state.segment === 'segment' && last) return { ...normalized, parentOnly: true };
   }
-  return { ...normalized, ...(state.noDotDot ? { noDotDot: true } : {}), ...(state.bypass ? { bypass: state.bypass } : {}) };
+  return { ...normalized, ...(state.noDotDot ? { noDotDot: true } : {}), ...(state.bypass ? { bypass: state.bypass, ...(state.bypassSite ? { bypassSite: state.bypassSite } : {}) } : {}) };
 }
 
 function isRealpath(module: string, path: readonly string[]): boolean {

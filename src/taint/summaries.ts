@@ -304,7 +304,9 @@ export function functionFlows(analysis: Analysis, fn: FunctionNode): readonly Su
       if (inner.length === 0) return;
       const step: FlowStep = { call: node, name: callee.name, fn: callee.fn, unit: callee.unit };
       for (const flow of inner) {
-        for (const origin of instantiateOrigin(analysis, flow.origin, callee, node.arguments)) {
+        // Input the callee reaches on its own (a class field set from a handler's arguments) stays as it is.
+        const origins = flow.origin.root.type === 'param' ? instantiateOrigin(analysis, flow.origin, callee, node.arguments) : [flow.origin];
+        for (const origin of origins) {
           if (relevant(origin, fn)) push({ origin, call: flow.call, point: flow.point, steps: [step, ...flow.steps] });
         }
       }
