@@ -30,7 +30,7 @@ server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
   }
   if (request.params.name === 'save_export') {
     const target = String(request.params.arguments?.target);
-    // todoruleid: no-path-traversal
+    // ruleid: no-path-traversal
     await writeFile(target, 'id,name\n');
     return { content: [{ type: 'text', text: 'Saved.' }] };
   }

@@ -46,9 +46,9 @@ server.registerTool('append_note', { description: 'Append to a note.', inputSche
 server.registerTool('delete_note', { description: 'Delete a note.', inputSchema: { path: z.string() } }, async (args, extra) => {
   await limiter.consume(extra.sessionId ?? 'local');
   const target = path.resolve(BASE, args.path);
-  // todoruleid: no-path-traversal
+  // ruleid: no-path-traversal
   if (!target.startsWith(BASE)) return { content: [{ type: 'text', text: 'Outside the notes directory.' }], isError: true };
-  // todook: no-path-traversal
+  // ok: no-path-traversal
   await fs.unlink(target);
   return { content: [{ type: 'text', text: 'Deleted.' }] };
 });
@@ -112,7 +112,7 @@ server.registerTool('daily', { description: 'Read a daily note.', inputSchema: {
 server.registerTool('archive', { description: 'Archive a folder of notes.', inputSchema: { folder: z.string() } }, async (args, extra) => {
   await limiter.consume(extra.sessionId ?? 'local');
   // basename('..') is '..': a directory operation on the root's parent.
-  // todoruleid: no-path-traversal
+  // ruleid: no-path-traversal
   await fs.rm(path.join(BASE, path.basename(args.folder)), { recursive: true, force: true });
   return { content: [{ type: 'text', text: 'Archived.' }] };
 });

@@ -18,7 +18,7 @@ server.registerResource('doc', new ResourceTemplate('docs://{name}', { list: und
 
 server.registerResource('file', new ResourceTemplate('file:///{+path}', { list: undefined }), { description: 'A file by URI.' }, async (uri, _variables, extra) => {
   await limiter.consume(extra.sessionId ?? 'local');
-  // todoruleid: no-path-traversal
+  // ruleid: no-path-traversal
   const text = await readFile(decodeURIComponent(uri.pathname), 'utf8');
   return { contents: [{ uri: uri.href, text }] };
 });

@@ -21,7 +21,7 @@ export default async function pingHost({ host }: InferSchema<typeof schema>) {
     const response = await fetch(HOSTS[host], { signal: AbortSignal.timeout(5000) });
     return response.ok ? 'The service is up.' : `The service answered ${response.status}.`;
   } catch (err) {
-    // todoruleid: no-error-leak
+    // ruleid: no-error-leak
     return `The service is down: ${(err as Error).message}`;
   }
 }

