@@ -5,9 +5,10 @@ import type { Flow } from '../taint/types.js';
 import { createRule } from '../util/create-rule.js';
 import { getSourceUnit } from '../util/source-unit.js';
 
+export type Options = [{ checkModuleLoads: boolean }];
 export type MessageId = 'codeEval' | 'moduleLoad' | 'crossModule';
 
-export default createRule<[], MessageId>({
+export default createRule<Options, MessageId>({
   name: 'no-code-injection',
   meta: {
     type: 'problem',
@@ -26,9 +27,21 @@ export default createRule<[], MessageId>({
       crossModule:
         'Tool input `{{source}}`{{origin}} reaches `{{sink}}` at {{location}} through `{{via}}()`, which runs it as code. Check it against an allowlist before the call, or parse it as data there.',
     },
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          checkModuleLoads: {
+            type: 'boolean',
+            description: 'Also report tool input that names a module to load (`require`, `import()`, `fork`, `execaNode`).',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ checkModuleLoads: true }],
   },
-  create(context) {
+  create(context, [{ checkModuleLoads }]) {
     const unit = getSourceUnit(context);
     const reported = new Set<string>();
 
@@ -55,7 +68,7 @@ export default createRule<[], MessageId>({
     return {
       'Program:exit'() {
         for (const handler of getToolHandlers(unit)) {
-          for (const flow of findFlows(unit, handler, ['code-eval', 'module-load'])) report(flow);
+          for (const flow of findFlows(unit, handler, checkModuleLoads ? ['code-eval', 'module-load'] : ['code-eval'])) report(flow);
         }
       },
     };

@@ -5,9 +5,10 @@ import type { Flow } from '../taint/types.js';
 import { createRule } from '../util/create-rule.js';
 import { getSourceUnit } from '../util/source-unit.js';
 
+export type Options = [{ reportArbitrarySql: boolean }];
 export type MessageId = 'sqlInjection' | 'arbitrarySql' | 'crossModule';
 
-export default createRule<[], MessageId>({
+export default createRule<Options, MessageId>({
   name: 'no-sql-injection',
   meta: {
     type: 'problem',
@@ -26,9 +27,22 @@ export default createRule<[], MessageId>({
       crossModule:
         'Tool input `{{source}}`{{origin}} reaches the SQL text of `{{sink}}` at {{location}} through `{{via}}()`. Pass it as a bound parameter there instead of building the SQL from it.',
     },
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          reportArbitrarySql: {
+            type: 'boolean',
+            description:
+              'Report tools that run SQL text the client wrote in full (`arbitrarySql`). Turn off only when every such tool runs as a read-only, least-privilege database user.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ reportArbitrarySql: true }],
   },
-  create(context) {
+  create(context, [{ reportArbitrarySql }]) {
     const unit = getSourceUnit(context);
     const reported = new Set<string>();
 
@@ -46,9 +60,11 @@ export default createRule<[], MessageId>({
             const key = `${node.range[0]}:${node.range[1]}`;
             if (reported.has(key)) continue;
             reported.add(key);
+            const messageId = messageFor(flow);
+            if (messageId === 'arbitrarySql' && !reportArbitrarySql) continue;
             context.report({
               node,
-              messageId: messageFor(flow),
+              messageId,
               data: {
                 source: flow.source.label,
                 origin: originSuffix(flow),

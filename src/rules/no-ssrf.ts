@@ -5,9 +5,10 @@ import type { Flow } from '../taint/types.js';
 import { createRule } from '../util/create-rule.js';
 import { getSourceUnit } from '../util/source-unit.js';
 
+export type Options = [{ checkPaths: boolean }];
 export type MessageId = 'controlledUrl' | 'controlledPath' | 'hostHeader' | 'crossModule';
 
-export default createRule<[], MessageId>({
+export default createRule<Options, MessageId>({
   name: 'no-ssrf',
   meta: {
     type: 'problem',
@@ -28,9 +29,22 @@ export default createRule<[], MessageId>({
       crossModule:
         'Tool input `{{source}}`{{origin}} reaches the URL of `{{sink}}` at {{location}} through `{{via}}()` with no host allowlist check. Check the parsed `hostname` against an allowlist before the call, or in that function.',
     },
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          checkPaths: {
+            type: 'boolean',
+            description:
+              'Also report input spliced unencoded into the path or query after a fixed origin (`controlledPath`), where it cannot change the host but can change the endpoint.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ checkPaths: true }],
   },
-  create(context) {
+  create(context, [{ checkPaths }]) {
     const unit = getSourceUnit(context);
     const reported = new Set<string>();
 
@@ -53,9 +67,11 @@ export default createRule<[], MessageId>({
           const key = `${node.range[0]}:${node.range[1]}`;
           if (reported.has(key)) continue;
           reported.add(key);
+          const messageId = messageFor(flow);
+          if (messageId === 'controlledPath' && !checkPaths) continue;
           context.report({
             node,
-            messageId: messageFor(flow),
+            messageId,
             data: {
               source: flow.source.label,
               origin: originSuffix(flow),

@@ -490,7 +490,8 @@ export class Analysis {
     if (method === 'replace' || method === 'replaceAll') return this.replaced(unit, node, receiver, arg(1));
     if (ELEMENT_METHODS.has(method)) return this.project(receiver, '*');
     if (method === 'concat' || method === 'join') return derive(unionValues(receiver, allArgs()), (o) => resetState(o.state));
-    if (method === 'split') return derive(receiver, () => ({}));
+    // Split on a separator, each piece is one segment (possibly `..`).
+    if (method === 'split') return derive(receiver, () => (this.kind === 'path' && args[0] && isSeparatorPattern(unit, args[0]) ? { segment: 'segment' } : {}));
     // slice, substring, padStart, map, filter, flat, …: the text survives, the checks do not.
     return derive(receiver, (o) => resetState(o.state));
   }
@@ -658,8 +659,10 @@ export class Analysis {
  * authority. A server value right before a `/` is taken to be an origin (`${BASE}/${x}`).
  */
 export function urlPartAfter(prefix: string): 'path' | 'query' | null {
-  if (prefix.includes('\uE002')) return null;
-  const text = prefix;
+  // Input earlier in the URL: once the text before it has reached the path, the host is fixed.
+  const input = prefix.indexOf('\uE002');
+  const text = input >= 0 ? prefix.slice(0, input) : prefix;
+  if (input >= 0 && text === '') return null;
   if (/[?#]/.test(text)) return 'query';
   if (/^[a-z][a-z\d+.-]*:\/\/[^/?#\uE001]*$/i.test(text) || /^\/\/[^/]*$/.test(text)) return null;
   if (/^[a-z][a-z\d+.-]*:\/\/[^/]+\//i.test(text)) return 'path';
@@ -694,6 +697,13 @@ function isRealpath(module: string, path: readonly string[]): boolean {
   const parts = path[0] === 'promises' ? path.slice(1) : path;
   const [head, tail] = parts;
   return (head === 'realpath' || head === 'realpathSync') && (tail === undefined || tail === 'native') && parts.length <= 2;
+}
+
+/** `'/'`, `path.sep`, `/[\\/]/`: a split on these leaves no separator in the pieces. */
+function isSeparatorPattern(unit: SourceUnit, node: TSESTree.Node): boolean {
+  if (isSeparator(unit, node)) return true;
+  const regex = getRegexLiteral(unit, node);
+  return regex !== null && ['/', '\\/', '[\\/\\\\]', '[\\\\/]', '[/\\\\]'].includes(regex.pattern);
 }
 
 /** One part of a string being built: static text, or an expression. */

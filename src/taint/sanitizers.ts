@@ -482,10 +482,13 @@ const SQL_ESCAPES: readonly { module: string; path: readonly string[] }[] = [
  * that uses only `%I`/`%L`), `'text'` for pg-format with `%s` (it inserts the value raw), else `null`.
  */
 export function sqlEscapeOf(unit: SourceUnit, call: TSESTree.CallExpression): 'escaped' | 'text' | null {
-  const ref = getModuleRef(call.callee) ?? instanceMethodRef(call.callee);
+  const direct = getModuleRef(call.callee);
+  const instance = instanceMethodRef(call.callee);
+  const isEscape = (r: ModuleRef | null): boolean => r !== null && SQL_ESCAPES.some((e) => e.module === (r.module === 'mysql2/promise' ? 'mysql2' : r.module) && e.path.join('.') === r.path.join('.'));
+  if (isEscape(direct) || isEscape(instance)) return 'escaped';
+  const ref = direct;
   if (!ref) return null;
-  const module = ref.module === 'mysql2/promise' ? 'mysql2' : ref.module;
-  if (SQL_ESCAPES.some((e) => e.module === module && e.path.join('.') === ref.path.join('.'))) return 'escaped';
+  const module = ref.module;
   if (module === 'pg-format' && (ref.path.length === 0 || ref.path.join('.') === 'withArray')) {
     const [text] = call.arguments;
     const format = text && text.type !== 'SpreadElement' ? getStaticString(unit, text) : null;

@@ -56,6 +56,10 @@ function processRows(): SinkSpec[] {
   for (const [path, label] of [[['execaCommand'], 'execaCommand()'], [['execaCommandSync'], 'execaCommandSync()'], [['command'], 'execa.command()'], [['commandSync'], 'execa.commandSync()']] as const) {
     rows.push({ modules: ['execa'], path, label, category: 'process', kind: 'command', cwe: CWE_78_88, shape: { type: 'command-line', command: 0 } });
   }
+  // simple-git runs git in the directory it is given.
+  for (const path of [[], ['simpleGit']]) {
+    rows.push({ modules: ['simple-git'], path, label: 'simpleGit()', category: 'process', kind: 'path', cwe: CWE_22, shape: { type: 'paths', args: [0], target: 'dir' } });
+  }
   rows.push({ modules: ['execa'], path: ['execaNode'], label: 'execaNode()', category: 'process', kind: 'module-load', cwe: ['CWE-94'], shape: { type: 'values', args: [0] } });
   // zx and Bun quote every interpolation for the shell.
   rows.push({ modules: ['zx'], path: ['$'], label: '$ (zx)', category: 'process', kind: 'command', cwe: CWE_78_88, template: 'escaped' });
@@ -255,7 +259,9 @@ function normalizeRef(ref: ModuleRef): ModuleRef {
 
 /** The sink row an expression (a callee or a tag) refers to, resolved by import; `null` if none. */
 export function lookupSink(callee: TSESTree.Node): SinkSpec | null {
-  const ref = getModuleRef(callee) ?? instanceMethodRef(callee);
+  const ref = getModuleRef(callee);
+  const instance = ref && SINK_INDEX.has(keyOf(normalizeRef(ref).module, normalizeRef(ref).path)) ? null : instanceMethodRef(callee);
+  if (instance) return SINK_INDEX.get(keyOf(instance.module, instance.path)) ?? null;
   if (!ref) return null;
   const normalized = normalizeRef(ref);
   const spec = SINK_INDEX.get(keyOf(normalized.module, normalized.path));

@@ -59,6 +59,8 @@ const slashOnly = tool("  await fetch(new URL('/' + args.url, 'https://api.examp
 
 ruleTester.run('no-ssrf', rule, {
   valid: [
+    // checkPaths: false leaves paths after a fixed origin alone (the host is still checked).
+    { code: pathSegment, options: [{ checkPaths: false }] },
     // A hostname allowlist that dominates the request.
     tool(`  const url = new URL(args.url);\n  if (!ALLOWED_HOSTS.has(url.hostname)) throw new Error('host not allowed');\n  await fetch(url);`, ALLOWED),
     // The raw input is requested, but its parsed host was checked.
@@ -100,6 +102,7 @@ ruleTester.run('no-ssrf', rule, {
     invalid(undici, 'controlledUrl', 'args.url'),
     invalid(gotCall, 'controlledUrl', 'args.url'),
     invalid(hostHeader, 'hostHeader', 'args.url'),
+    { code: authority, options: [{ checkPaths: false }], errors: [{ messageId: 'controlledUrl' as const, ...at(authority, '`https://api.example.com${args.url}`') }] },
     invalid(relativeBase, 'controlledUrl', "new URL(args.url, 'https://api.example.com')"),
     invalid(slashOnly, 'controlledUrl', "new URL('/' + args.url, 'https://api.example.com')"),
   ],
