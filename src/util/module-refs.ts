@@ -133,7 +133,7 @@ function refOfIdentifier(unit: SourceUnit, node: TSESTree.Identifier, depth: num
   const base = refOf(unit, init, depth + 1);
   if (!base) return null;
   // The declaring identifier, not the reference: the pattern holds the former.
-  const path = def.name.type === 'Identifier' ? getPatternPath(declarator.id, def.name) : null;
+  const path = getPatternPath(declarator.id, def.name);
   return path ? makeRef(base.module, [...base.path, ...path]) : null;
 }
 
