@@ -157,10 +157,26 @@ const exitGuards = memoize((owner: TSESTree.Node): readonly { index: number; con
       out.push({ index, condition: { type: 'switch', statement } });
       return;
     }
+    // A call can only prove something about what it is given: skip calls with no variable argument.
     const call = statementCall(statement);
-    if (call) out.push({ index, condition: { type: 'call', call } });
+    if (call && call.arguments.some((a) => hasAccessPathShape(a))) out.push({ index, condition: { type: 'call', call } });
   });
   return out;
+});
+
+function hasAccessPathShape(node: TSESTree.Node): boolean {
+  const value = unwrapExpression(node);
+  if (value.type === 'Identifier') return true;
+  if (value.type === 'MemberExpression') return hasAccessPathShape(value.object) || value.object.type === 'ThisExpression';
+  // assert(check): the check itself names what it is about.
+  return value.type === 'CallExpression' || value.type === 'BinaryExpression' || value.type === 'LogicalExpression' || value.type === 'UnaryExpression';
+}
+
+/** Each statement's index in its list, for the lists guards are looked up in. */
+const statementIndex = memoize((owner: TSESTree.Node): ReadonlyMap<TSESTree.Node, number> => {
+  const map = new Map<TSESTree.Node, number>();
+  statementsOf(owner).forEach((statement, index) => map.set(statement, index));
+  return map;
 });
 
 /** `f(x);`, `await f(x);`, `const r = await f(x);`: a call whose throwing stops what follows. */
@@ -200,11 +216,13 @@ function dominatingConditions(node: TSESTree.Node): { condition: Condition; posi
         break;
     }
     if (STATEMENT_LISTS.has(parent.type)) {
-      const index = statementsOf(parent).indexOf(child);
+      const index = statementIndex(parent).get(child) ?? -1;
       if (index > 0) {
+        const statements = statementsOf(parent);
         for (const guard of exitGuards(parent)) {
-          const statement = statementsOf(parent)[guard.index];
-          if (guard.index < index && statement) out.push({ condition: guard.condition, position: statement.range[1] });
+          if (guard.index >= index) break;
+          const statement = statements[guard.index];
+          if (statement) out.push({ condition: guard.condition, position: statement.range[1] });
         }
       }
     }
@@ -269,6 +287,17 @@ export function applyFacts(origin: Origin, facts: readonly Fact[]): Origin | nul
 // ---- classification of conditions ------------------------------------------------------------
 
 function conditionFacts(analysis: Analysis, condition: Condition): readonly Fact[] {
+  if (condition.type === 'test') return testFacts(analysis, condition.test, condition.polarity);
+  const cache = analysis.cache<Condition, readonly Fact[]>('condition-facts');
+  const cached = cache.get(condition);
+  if (cached) return cached;
+  cache.set(condition, []);
+  const facts = computeConditionFacts(analysis, condition);
+  cache.set(condition, facts);
+  return facts;
+}
+
+function computeConditionFacts(analysis: Analysis, condition: Condition): readonly Fact[] {
   switch (condition.type) {
     case 'test':
       return testFacts(analysis, condition.test, condition.polarity);

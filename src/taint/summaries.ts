@@ -188,6 +188,30 @@ export function resolveCallee(analysis: Analysis | null, call: TSESTree.CallExpr
   return { fn: target.node, unit: target.unit, name };
 }
 
+/**
+ * The functions a call can run: the one {@link resolveCallee} finds, or, for a dispatch through a
+ * table (`handlers[request.params.name](args)` with `const handlers = { read: readFile, … }`),
+ * every function of the table.
+ */
+export function resolveCallees(analysis: Analysis | null, call: TSESTree.CallExpression | TSESTree.NewExpression): ResolvedCallee[] {
+  const single = resolveCallee(analysis, call);
+  if (single) return [single];
+  if (call.type !== 'CallExpression') return [];
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression' || !callee.computed) return [];
+  const unit = getUnitOfNode(call);
+  if (!unit) return [];
+  const table = resolveValue(unit, callee.object);
+  if (table.type !== 'ObjectExpression') return [];
+  const out: ResolvedCallee[] = [];
+  for (const property of table.properties) {
+    if (property.type !== 'Property' || out.length >= 32) continue;
+    const target = resolveTarget(analysis, unit, property.value);
+    if (target && isFunctionNode(target.node)) out.push({ fn: target.node, unit: target.unit, name: getKeyName(property) ?? calleeName(unit, callee) });
+  }
+  return out;
+}
+
 /** What a function returns, in terms of its parameters (and any input it closes over). */
 function returnValue(analysis: Analysis, fn: FunctionNode): TaintValue {
   const cache = analysis.cache<FunctionNode, TaintValue>('returns');
@@ -298,16 +322,17 @@ export function functionFlows(analysis: Analysis, fn: FunctionNode): readonly Su
         }
       }
       if (node.type === 'TaggedTemplateExpression' || node.type === 'ImportExpression') return;
-      const callee = resolveCallee(analysis, node);
-      if (!callee || callee.fn === fn) return;
-      const inner = functionFlows(analysis, callee.fn);
-      if (inner.length === 0) return;
-      const step: FlowStep = { call: node, name: callee.name, fn: callee.fn, unit: callee.unit };
-      for (const flow of inner) {
-        // Input the callee reaches on its own (a class field set from a handler's arguments) stays as it is.
-        const origins = flow.origin.root.type === 'param' ? instantiateOrigin(analysis, flow.origin, callee, node.arguments) : [flow.origin];
-        for (const origin of origins) {
-          if (relevant(origin, fn)) push({ origin, call: flow.call, point: flow.point, steps: [step, ...flow.steps] });
+      for (const callee of resolveCallees(analysis, node)) {
+        if (callee.fn === fn) continue;
+        const inner = functionFlows(analysis, callee.fn);
+        if (inner.length === 0) continue;
+        const step: FlowStep = { call: node, name: callee.name, fn: callee.fn, unit: callee.unit };
+        for (const flow of inner) {
+          // Input the callee reaches on its own (a class field set from a handler's arguments) stays as it is.
+          const origins = flow.origin.root.type === 'param' ? instantiateOrigin(analysis, flow.origin, callee, node.arguments) : [flow.origin];
+          for (const origin of origins) {
+            if (relevant(origin, fn)) push({ origin, call: flow.call, point: flow.point, steps: [step, ...flow.steps] });
+          }
         }
       }
     });

@@ -1,0 +1,254 @@
+import path from 'node:path';
+
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+
+import { getToolHandlers } from '../../src/model/index.js';
+import { findFlows, findSinkCalls, getAnalysis, getSinkCall, lookupSink, SINKS, type Flow, type SinkKind, type SourceModel } from '../../src/taint/index.js';
+import { analyzeStrippingReplace, analyzeWholeStringRegex, endsWithSeparator, regexVerdict } from '../../src/taint/sanitizers.js';
+import { parseSourceUnit } from '../../src/util/parse-unit.js';
+import { walk, type SourceUnit } from '../../src/util/source-unit.js';
+
+const fixtures = path.join(__dirname, 'fixtures');
+let counter = 0;
+
+/** A fresh unit per call: analyses are memoised per node, so every test parses its own code. */
+function unitOf(code: string, filename = `/virtual/server-${++counter}.ts`): SourceUnit {
+  return parseSourceUnit(filename, code);
+}
+
+function flowsOf(code: string, kinds: SinkKind[], filename?: string): Flow[] {
+  const unit = unitOf(code, filename);
+  return getToolHandlers(unit).flatMap((handler) => findFlows(unit, handler, kinds));
+}
+
+function nodesOf(unit: SourceUnit, type: string): TSESTree.Node[] {
+  const out: TSESTree.Node[] = [];
+  walk(unit.ast, unit.visitorKeys, (node) => {
+    if (node.type === type) out.push(node);
+  });
+  return out;
+}
+
+const SDK = "import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';\nimport { z } from 'zod';\nconst server = new McpServer({ name: 's', version: '1' });\n";
+const tool = (imports: string, body: string, schema = 'cmd: z.string()', params = 'args') =>
+  `${imports}\n${SDK}server.registerTool('t', { description: 'T.', inputSchema: { ${schema} } }, async (${params}) => {\n${body}\n  return { content: [] };\n});\n`;
+
+describe('sink table', () => {
+  it('has a kind, a category, a CWE and a shape or template for every row', () => {
+    for (const spec of SINKS) {
+      expect(spec.cwe.length, spec.label).toBeGreaterThan(0);
+      expect(spec.shape !== undefined || spec.template !== undefined, spec.label).toBe(true);
+    }
+  });
+
+  it('resolves sinks by import, not by name', () => {
+    const unit = unitOf(`
+      const { exec: run } = require('child_process');
+      const { readFile } = require('fs').promises;
+      import * as cp from 'node:child_process';
+      import { promisify } from 'node:util';
+      const execAsync = promisify(cp.exec);
+      class Db { exec(sql: string) { return sql; } }
+      const db = new Db();
+      run('a'); readFile('b'); execAsync('c'); cp.execSync('d'); /x/.exec('e'); db.exec('f'); exec('g');
+    `);
+    const calls = nodesOf(unit, 'CallExpression') as TSESTree.CallExpression[];
+    const labels = calls.map((c) => lookupSink(c.callee)).filter((s) => s !== null && s.kind !== 'module-load').map((s) => s?.label);
+    expect(labels).toEqual(['exec()', 'readFile()', 'exec()', 'execSync()']);
+  });
+
+  it('finds the script position of shells and interpreters, behind env and after flags', () => {
+    const unit = unitOf(`
+      import { spawn, execFile } from 'node:child_process';
+      spawn('sh', ['-c', a]);
+      spawn('/usr/bin/env', ['bash', '-lc', b]);
+      execFile('cmd.exe', ['/s', '/c', 'echo', c]);
+      execFile('python3', ['-c', d, e]);
+      spawn(shellPath, ['-c', f]);
+      spawn('git', ['log', '--', g]);
+      spawn('git', ['log', h], { shell: process.platform === 'win32' });
+    `);
+    const points = (nodesOf(unit, 'CallExpression') as TSESTree.CallExpression[])
+      .map((c) => getSinkCall(c))
+      .filter((s) => s !== null)
+      .flatMap((s) => s.points.filter((p) => p.kind !== 'path').map((p) => `${p.form}:${unit.text.slice(p.node.range[0], p.node.range[1])}${p.program ? `:${p.program} ${p.flag ?? ''}` : ''}`));
+    expect(points).toEqual([
+      "executable:'sh'", 'dash-c:a:sh -c',
+      "executable:'/usr/bin/env'", 'dash-c:b:bash -lc',
+      "executable:'cmd.exe'", 'dash-c:c:cmd.exe /c',
+      "executable:'python3'", 'dash-c:d:python3 -c', 'argv:e',
+      'executable:shellPath', 'dash-c:f:sh -c',
+      "executable:'git'",
+      "shell-option:'git'", "shell-option:'log'", 'shell-option:h',
+    ]);
+  });
+
+  it('reads zx and execa templates word by word', () => {
+    const unit = unitOf(`
+      import { $ } from 'zx';
+      import { $ as x$ } from 'execa';
+      $\`\${program} --help\`;
+      $\`git log --format=\${fmt} \${ref}\`;
+      $\`bash -c \${script}\`;
+      $\`git show -- \${file}\`;
+      x$({ shell: true })\`echo \${name}\`;
+    `);
+    const forms = (nodesOf(unit, 'TaggedTemplateExpression') as TSESTree.TaggedTemplateExpression[]).map((t) =>
+      (getSinkCall(t)?.points ?? []).map((p) => `${p.form}:${unit.text.slice(p.node.range[0], p.node.range[1])}`).join(' '));
+    expect(forms).toEqual(['executable:program', 'argv:ref', 'dash-c:script', '', 'shell-option:name']);
+  });
+});
+
+describe('regular expressions and separators', () => {
+  const shape = (pattern: string, flags = '') => analyzeWholeStringRegex(pattern, flags);
+
+  it('credits only whole-string patterns it understands', () => {
+    expect(shape('[a-z]+')).toBeNull();
+    expect(shape('^[a-z]+$', 'm')).toBeNull();
+    expect(shape('^a|b$')).toBeNull();
+    expect(shape('^\\p{L}+$', 'u')).toBeNull();
+    expect(shape('^(?:[a-z]+|[0-9]+)$')).not.toBeNull();
+  });
+
+  it('judges the characters per sink kind', () => {
+    const word = shape('^[\\w.-]+$');
+    expect(word && regexVerdict(word, 'command').clean).toBe(true);
+    expect(word && regexVerdict(word, 'path').safeSegment).toBe(false); // `..` matches
+    const segment = shape('^[\\w-][\\w.-]*$');
+    expect(segment && regexVerdict(segment, 'path').safeSegment).toBe(true);
+    expect(segment && regexVerdict(segment, 'argument').leadingSafe).toBe(false);
+    const spaced = shape('^[\\w ]+$');
+    expect(spaced && regexVerdict(spaced, 'command').clean).toBe(false);
+    const negated = shape('^[^;&|]+$');
+    expect(negated && regexVerdict(negated, 'command').clean).toBe(false);
+    const digits = shape('^\\d{1,5}$');
+    expect(digits && regexVerdict(digits, 'argument').clean).toBe(true);
+  });
+
+  it('reads a stripping replace as the characters it keeps', () => {
+    const kept = analyzeStrippingReplace('[^\\w-]', 'g', '_');
+    expect(kept && regexVerdict(kept, 'path').noDotDot).toBe(true);
+    expect(analyzeStrippingReplace('\\.\\.\\/', 'g', '')).toBeNull();
+    expect(analyzeStrippingReplace('[^\\w-]', '', '')).toBeNull();
+  });
+
+  it('knows when a root ends with a separator', () => {
+    const unit = unitOf(`
+      import path from 'node:path';
+      const ROOT = '/srv/data';
+      const WITH = ROOT + path.sep;
+      const SLASH = '/srv/data/';
+      const checks = [ROOT + path.sep, \`\${ROOT}\${path.sep}\`, ROOT + '/', WITH, SLASH, ROOT, path.resolve(ROOT), ROOT.endsWith(path.sep) ? ROOT : ROOT + path.sep];
+    `);
+    const array = nodesOf(unit, 'ArrayExpression')[0] as TSESTree.ArrayExpression;
+    expect(array.elements.map((e) => endsWithSeparator(unit, e as TSESTree.Node))).toEqual([true, true, true, true, true, false, false, true]);
+  });
+});
+
+describe('findFlows', () => {
+  it('names the source, the sink and the position', () => {
+    const [flow] = flowsOf(tool("import { exec } from 'node:child_process';", '  exec(`ls ${args.cmd}`);'), ['command']);
+    expect(flow?.source.label).toBe('args.cmd');
+    expect(flow?.source.origin).toBe('arguments');
+    expect(flow?.sink.label).toBe('exec()');
+    expect(flow?.sink.point.form).toBe('shell-string');
+    expect(flow?.sink.point.cwe).toBe('CWE-78');
+    expect(flow?.via).toEqual([]);
+    expect(flow?.entry.type).toBe('TemplateLiteral');
+  });
+
+  it('qualifies secondary sources and resource variables', () => {
+    const meta = flowsOf(tool("import { exec } from 'node:child_process';", '  exec(String(extra._meta?.cmd));', 'a: z.string()', 'args, extra'), ['command']);
+    expect(meta.map((f) => [f.source.label, f.source.origin, f.source.description])).toEqual([['extra._meta.cmd', 'secondary', 'client-controlled `_meta`']]);
+    const template = flowsOf(`import { readFile } from 'node:fs/promises';\n${SDK}server.registerResource('f', new ResourceTemplate('f://{name}', { list: undefined }), {}, async (uri, { name }) => {\n  await readFile(String(name));\n  return { contents: [] };\n});\n`, ['path']);
+    expect(template.map((f) => f.source.description)).toEqual(['a resource template variable']);
+  });
+
+  it('follows relative modules and reports at the call that leaves the file', () => {
+    const flows = flowsOf(tool("import { Converter, toMarkdown } from './convert.js';", '  await toMarkdown(args.cmd);\n  await new Converter(args.cmd).convert(args.cmd);'), ['command'], path.join(fixtures, 'virtual-handler.ts'));
+    expect(flows.map((f) => [f.via.map((v) => v.name).join(' > '), path.basename(f.sink.file), f.sink.line, f.entry.type])).toEqual([
+      ['toMarkdown', 'convert.ts', 8, 'CallExpression'],
+      ['convert', 'convert.ts', 31, 'CallExpression'],
+    ]);
+  });
+
+  it('carries a weakness for checks that only look like containment', () => {
+    const flows = flowsOf(tool("import fs from 'node:fs/promises';\nimport path from 'node:path';", "  const p = path.resolve('/srv', args.cmd);\n  if (!p.startsWith('/srv')) throw new Error('no');\n  await fs.readFile(p);\n  const q = path.resolve('/srv', args.cmd);\n  if (!q.startsWith('/srv/')) throw new Error('no');\n  await fs.readFile(q);"), ['path']);
+    expect(flows.map((f) => f.weakness?.type)).toEqual(['prefix-bypass', 'symlink']);
+    expect(flows[0]?.entry.type).toBe('CallExpression');
+  });
+
+  it('drops flows a sanitizer cuts, per kind', () => {
+    const code = tool("import { exec, execFile } from 'node:child_process';", "  if (!/^[\\w.-]+$/.test(args.cmd)) throw new Error('no');\n  exec(`npm view ${args.cmd}`);\n  execFile('npm', ['view', args.cmd]);");
+    expect(flowsOf(code, ['command'])).toEqual([]);
+    // `-rf` matches [\w.-]+: as an argument it can still be an option.
+    expect(flowsOf(code, ['argument']).map((f) => f.sink.point.form)).toEqual(['argv']);
+  });
+
+  it('dispatches through a table of handlers', () => {
+    const code = `import { execSync } from 'node:child_process';
+      import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+      import { CallToolRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+      const server = new Server({ name: 's', version: '1' }, { capabilities: { tools: {} } });
+      const handlers = { ping: (a: { host: string }) => execSync('ping ' + a.host), date: () => execSync('date') };
+      server.setRequestHandler(CallToolRequestSchema, async (request) => {
+        const name = request.params.name as keyof typeof handlers;
+        handlers[name](request.params.arguments as { host: string });
+        return { content: [] };
+      });`;
+    expect(flowsOf(code, ['command']).map((f) => f.source.label)).toEqual(['request.params.arguments.host']);
+  });
+
+  it('ends on recursion and loop-carried variables', () => {
+    const code = tool("import { exec } from 'node:child_process';", "  function a(x: string): string { return x ? b(x.slice(1)) : ''; }\n  function b(y: string): string { return a(y) + y; }\n  let line = '';\n  for (const part of args.cmd.split(' ')) line = line + part;\n  exec(a(args.cmd));\n  exec(line);");
+    expect(flowsOf(code, ['command']).length).toBe(2);
+  });
+});
+
+describe('findSinkCalls', () => {
+  it('lists the sink calls a handler reaches through helpers, whatever the data', () => {
+    const unit = unitOf(tool("import { readFile } from 'node:fs/promises';\nimport { execFile } from 'node:child_process';\nfunction load() { return readFile('/etc/motd'); }", "  await load();\n  execFile('uptime', []);", 'a: z.string()'));
+    const [handler] = getToolHandlers(unit);
+    const calls = handler ? findSinkCalls(unit, handler, ['path', 'command']) : [];
+    expect(calls.map((c) => [c.call.spec.label, c.call.spec.category, c.steps.length])).toEqual([['readFile()', 'filesystem', 1], ['execFile()', 'process', 0]]);
+  });
+});
+
+describe('custom source models', () => {
+  it('propagates from any source a model names', () => {
+    const model: SourceModel = {
+      toolInput: false,
+      variableRoot(variable) {
+        const def = variable.defs[0];
+        return def?.type === 'CatchClause' ? { type: 'custom', node: def.name, label: variable.name, description: 'a caught error' } : null;
+      },
+    };
+    const unit = unitOf("import { exec } from 'node:child_process';\ntry { run(); } catch (error) { exec(`echo ${String(error)}`); exec('echo ok'); }");
+    const analysis = getAnalysis('command', model);
+    const values = (nodesOf(unit, 'CallExpression') as TSESTree.CallExpression[])
+      .map((c) => getSinkCall(c))
+      .filter((s) => s !== null)
+      .map((s) => analysis.evaluate(s.points[0]?.node as TSESTree.Node).map((o) => (o.root.type === 'custom' ? o.root.description : o.root.type)));
+    expect(values).toEqual([['a caught error'], []]);
+  });
+});
+
+describe('cost', () => {
+  it('grows linearly: a file with many handlers and helpers', () => {
+    const handlers = Array.from({ length: 400 }, (_, i) => `function helper${i}(p: string) { return path.join('/srv', p); }
+server.registerTool('t${i}', { description: 'T.', inputSchema: { p: z.string() } }, async ({ p }) => {
+  if (!p.includes('..')) await fs.readFile(helper${i}(p));
+  exec(\`ls \${p}\`);
+  return { content: [] };
+});`).join('\n');
+    const code = `import fs from 'node:fs/promises';\nimport path from 'node:path';\nimport { exec } from 'node:child_process';\n${SDK}${handlers}`;
+    const unit = unitOf(code);
+    getToolHandlers(unit);
+    const start = performance.now();
+    const flows = getToolHandlers(unit).flatMap((h) => findFlows(unit, h, ['command', 'path']));
+    const elapsed = performance.now() - start;
+    expect(flows.length).toBe(800);
+    expect(elapsed).toBeLessThan(5_000);
+  });
+});
