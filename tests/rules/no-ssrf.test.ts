@@ -1,5 +1,8 @@
+import path from 'node:path';
+
 import rule from '../../src/rules/no-ssrf.js';
 import { createRuleTester } from '../rule-tester.js';
+import { repoRoot } from '../support/lint.js';
 
 const ruleTester = createRuleTester();
 
@@ -54,11 +57,16 @@ const instanceRelative = tool('  await api.get(`/users/${args.url}`);', `${AXIOS
 const undici = tool('  await request(args.url);', "import { request } from 'undici';\n");
 const gotCall = tool('  await got.post(args.url, { json: { ok: true } });', "import got from 'got';\n");
 const hostHeader = tool("  await fetch('http://10.0.0.5/', { headers: { Host: args.url } });");
+const crossModule = tool('  await fetchText(args.url);', "import { fetchText } from './lib/client.js';\n");
+const crossModuleChecked = tool("  if (!isAllowedUrl(args.url)) throw new Error('no');\n  await fetchText(args.url);", "import { fetchText } from './lib/client.js';\nimport { isAllowedUrl } from './lib/hosts.js';\n");
+const corpusFile = path.join(repoRoot, 'tests/corpus/ssrf/handler.ts');
 const relativeBase = tool("  await fetch(new URL(args.url, 'https://api.example.com'));");
 const slashOnly = tool("  await fetch(new URL('/' + args.url, 'https://api.example.com'));");
 
 ruleTester.run('no-ssrf', rule, {
   valid: [
+    // A helper in another module checks the host before the helper that fetches.
+    { code: crossModuleChecked, filename: corpusFile },
     // checkPaths: false leaves paths after a fixed origin alone (the host is still checked).
     { code: pathSegment, options: [{ checkPaths: false }] },
     // A hostname allowlist that dominates the request.
@@ -103,6 +111,7 @@ ruleTester.run('no-ssrf', rule, {
     invalid(gotCall, 'controlledUrl', 'args.url'),
     invalid(hostHeader, 'hostHeader', 'args.url'),
     { code: authority, options: [{ checkPaths: false }], errors: [{ messageId: 'controlledUrl' as const, ...at(authority, '`https://api.example.com${args.url}`') }] },
+    { ...invalid(crossModule, 'crossModule', 'fetchText(args.url)'), filename: corpusFile },
     invalid(relativeBase, 'controlledUrl', "new URL(args.url, 'https://api.example.com')"),
     invalid(slashOnly, 'controlledUrl', "new URL('/' + args.url, 'https://api.example.com')"),
   ],
