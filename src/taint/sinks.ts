@@ -237,6 +237,12 @@ const IMPORT_ROW: SinkSpec = { modules: [], path: [], label: 'import()', categor
 /** Every sink row. Other rules' kinds (SSRF, SQL, code) are added here as rows. */
 export const SINKS: readonly SinkSpec[] = [...processRows(), ...fsRows(), ...networkRows(), ...sqlRows(), ...codeRows()];
 
+/** Method names of instance rows (`query`, `prepare`, `get`, …, and sanitizers' `escapeIdentifier`, …): other member calls skip the instance lookup. */
+const INSTANCE_METHODS: ReadonlySet<string> = new Set([
+  ...SINKS.filter((spec) => spec.path.includes('#')).map((spec) => spec.path[spec.path.length - 1] ?? ''),
+  'escapeIdentifier', 'escapeLiteral', 'escape', 'escapeId',
+]);
+
 function keyOf(module: string, path: readonly string[]): string {
   return `${module}#${path.join('.')}`;
 }
@@ -279,7 +285,7 @@ export function instanceMethodRef(callee: TSESTree.Node): ModuleRef | null {
   const value = unwrapExpression(callee);
   if (value.type !== 'MemberExpression') return null;
   const name = getKeyName(value);
-  if (name === null) return null;
+  if (name === null || !INSTANCE_METHODS.has(name)) return null;
   const instance = getInstanceRef(value.object, (ref, member) => passesInstance(normalizeRef(ref), member));
   if (!instance) return null;
   const normalized = normalizeRef(instance);
