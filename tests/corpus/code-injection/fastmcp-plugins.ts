@@ -35,7 +35,7 @@ server.addTool({
   execute: async (args, { session }) => {
     await limiter.consume(String(session?.id ?? 'local'));
     if (!PLUGINS.has(args.format)) throw new Error('Unknown format.');
-    // todook: no-code-injection
+    // ok: no-code-injection
     const plugin = (await import(`./plugins/${args.format}.js`)) as Converter;
     return plugin.convert(args.text);
   },
@@ -90,8 +90,8 @@ server.addTool({
   parameters: z.object({ worker: z.string().max(200) }),
   execute: async (args, { session }) => {
     await limiter.consume(String(session?.id ?? 'local'));
-    // todoruleid: no-code-injection
-    // todook: no-command-injection
+    // ruleid: no-code-injection
+    // ok: no-command-injection
     const child = fork(args.worker, [], { timeout: 10000 });
     return String(child.pid);
   },
@@ -104,7 +104,7 @@ server.addTool({
   execute: async (args, { session }) => {
     await limiter.consume(String(session?.id ?? 'local'));
     // ok: no-code-injection
-    // todook: no-command-injection
+    // ok: no-command-injection
     const child = fork('./workers/convert.js', [args.input], { timeout: 10000 });
     return String(child.pid);
   },

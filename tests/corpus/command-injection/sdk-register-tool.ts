@@ -21,7 +21,7 @@ server.registerTool('run_command', { description: 'Run a shell command.', inputS
 server.registerTool('diagnose', { description: 'Run a diagnostics command.', inputSchema: { command: z.string() } }, async (args, extra) => {
   await limiter.consume(extra.sessionId ?? 'local');
   if (!DIAGNOSTICS.has(args.command)) return { content: [{ type: 'text', text: 'Not an allowed command.' }], isError: true };
-  // todook: no-command-injection
+  // ok: no-command-injection
   const text = execSync(args.command, { encoding: 'utf8', timeout: 10_000 });
   return { content: [{ type: 'text', text }] };
 });

@@ -93,7 +93,7 @@ server.registerTool('open_note', { description: 'Open a note.', inputSchema: { p
 server.registerTool('from_template', { description: 'Create a note from a template.', inputSchema: { template: z.string(), name: z.string() } }, async (args, extra) => {
   await limiter.consume(extra.sessionId ?? 'local');
   if (!TEMPLATES.includes(args.template)) return { content: [{ type: 'text', text: 'Unknown template.' }], isError: true };
-  // todook: no-path-traversal
+  // ok: no-path-traversal
   const body = await fs.readFile(path.join(BASE, 'templates', args.template), 'utf8');
   const name = args.name.replace(/[^\w-]/g, '_');
   // One safe segment under the root, but never realpath'ed (strict).

@@ -50,7 +50,7 @@ server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
       return { content: [{ type: 'text', text: JSON.stringify(rows) }] };
     }
     case 'mysql_sorted': {
-      // todook: no-sql-injection
+      // ok: no-sql-injection
       const [rows] = await mysqlPool.query(`SELECT id, name FROM products ORDER BY ${mysql.escapeId(args.sort)}`);
       return { content: [{ type: 'text', text: JSON.stringify(rows) }] };
     }
@@ -65,7 +65,7 @@ server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
       return { content: [{ type: 'text', text: JSON.stringify(rows) }] };
     }
     case 'sqlite_exec': {
-      // todoruleid: no-sql-injection
+      // ruleid: no-sql-injection
       sqlite.exec(args.sql);
       return { content: [{ type: 'text', text: 'done' }] };
     }
@@ -75,7 +75,7 @@ server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
       return { content: [{ type: 'text', text: JSON.stringify(rows) }] };
     }
     case 'knex_sorted': {
-      // todoruleid: no-sql-injection
+      // ruleid: no-sql-injection
       const rows = await qb('products').select('id').orderByRaw(`${args.sort} DESC`);
       return { content: [{ type: 'text', text: JSON.stringify(rows) }] };
     }
@@ -85,7 +85,7 @@ server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
       return { content: [{ type: 'text', text: JSON.stringify(rows) }] };
     }
     case 'knex_where_raw': {
-      // todoruleid: no-sql-injection
+      // ruleid: no-sql-injection
       const rows = await qb('products').whereRaw(`name = '${args.name}'`);
       return { content: [{ type: 'text', text: JSON.stringify(rows) }] };
     }
@@ -140,7 +140,7 @@ server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
       return { content: [{ type: 'text', text: JSON.stringify(rows) }] };
     }
     case 'postgres_unsafe': {
-      // todoruleid: no-sql-injection
+      // ruleid: no-sql-injection
       const rows = await pg.unsafe(args.sql);
       return { content: [{ type: 'text', text: JSON.stringify(rows) }] };
     }

@@ -60,7 +60,7 @@ server.registerTool(
   async ({ sort }, extra) => {
     await limiter.consume(extra.sessionId ?? 'local');
     const column = SORT_COLUMNS.has(sort) ? sort : 'name';
-    // todook: no-sql-injection
+    // ok: no-sql-injection
     const { rows } = await pool.query(`SELECT id, name FROM customers ORDER BY ${column} LIMIT 100`);
     return { content: [{ type: 'text', text: JSON.stringify(rows) }] };
   },
@@ -72,7 +72,7 @@ server.registerTool(
   async ({ sort }, extra) => {
     await limiter.consume(extra.sessionId ?? 'local');
     if (!SORT_COLUMNS.has(sort)) return { content: [{ type: 'text', text: 'Unknown column.' }], isError: true };
-    // todook: no-sql-injection
+    // ok: no-sql-injection
     const { rows } = await pool.query(`SELECT id, name FROM customers ORDER BY ${sort} LIMIT 100`);
     return { content: [{ type: 'text', text: JSON.stringify(rows) }] };
   },
@@ -116,7 +116,7 @@ server.registerTool(
   { description: 'Count the rows of any table.', inputSchema: { table: z.string().max(63) } },
   async ({ table }, extra) => {
     await limiter.consume(extra.sessionId ?? 'local');
-    // todoruleid: no-sql-injection
+    // ruleid: no-sql-injection
     const { rows } = await pool.query(format('SELECT count(*) AS n FROM %s', table));
     return { content: [{ type: 'text', text: JSON.stringify(rows) }] };
   },
@@ -128,7 +128,7 @@ server.registerTool(
   async ({ column }, extra) => {
     await limiter.consume(extra.sessionId ?? 'local');
     const client = await pool.connect();
-    // todook: no-sql-injection
+    // ok: no-sql-injection
     const { rows } = await client.query(`SELECT DISTINCT ${client.escapeIdentifier(column)} AS v FROM customers`);
     client.release();
     return { content: [{ type: 'text', text: JSON.stringify(rows) }] };
@@ -166,7 +166,7 @@ server.registerTool(
   { description: 'Run a read-only SQL query.', inputSchema: { sql: z.string().max(5000) } },
   async ({ sql }, extra) => {
     await limiter.consume(extra.sessionId ?? 'local');
-    // todoruleid: no-sql-injection
+    // ruleid: no-sql-injection
     const { rows } = await pool.query(sql);
     return { content: [{ type: 'text', text: JSON.stringify(rows) }] };
   },
