@@ -15,7 +15,7 @@ const limiter = new RateLimiterMemory({ points: 10, duration: 60 });
 // ruleid: no-env-outside-config
 const searchKey = env.SEARCH_API_KEY;
 
-// todoruleid: no-env-outside-config
+// ruleid: no-env-outside-config
 const region = proc.env.SEARCH_REGION ?? 'eu';
 
 // ok: no-env-outside-config

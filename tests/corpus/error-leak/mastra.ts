@@ -15,7 +15,7 @@ export const weather = createTool({
       const response = await fetch('https://api.weather.example/v1/current?city=paris');
       return { report: await response.text() };
     } catch (error) {
-      // todoruleid: no-error-leak
+      // ruleid: no-error-leak
       return { report: null, error: { ...(error as object) } };
     }
   },

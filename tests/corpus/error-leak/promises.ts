@@ -13,7 +13,7 @@ server.registerTool('read_report', { description: 'Read a quarterly report.', in
   await limiter.consume(extra.sessionId ?? 'local');
   return readFile(REPORTS[quarter], 'utf8')
     .then((text) => ({ content: [{ type: 'text' as const, text }] }))
-    // todoruleid: no-error-leak
+    // ruleid: no-error-leak
     .catch((reason: Error) => ({ content: [{ type: 'text' as const, text: reason.message }], isError: true }));
 });
 

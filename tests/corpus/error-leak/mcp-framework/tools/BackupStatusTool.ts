@@ -23,7 +23,7 @@ export default class BackupStatusTool extends MCPTool<BackupStatusInput> {
       const status = JSON.parse(await readFile(STATUS_FILES[input.job], 'utf8')) as { state: string };
       return { job: input.job, state: status.state };
     } catch (e) {
-      // todoruleid: no-error-leak
+      // ruleid: no-error-leak
       return { job: input.job, state: 'unknown', error: String(e) };
     }
   }
