@@ -19,7 +19,7 @@ import {
   type RegexShape,
 } from './sanitizers.js';
 import { findBinding, handlerRoot, TOOL_INPUT_SOURCES } from './sources.js';
-import { instantiateReturn, resolveCallee } from './summaries.js';
+import { instantiateReturn, MODULE_DEPTH, resolveCallee } from './summaries.js';
 import type { FlowState, Origin, SinkKind, SourceModel, TaintRoot, TaintValue } from './types.js';
 import { CLEAN, derive, makeOrigin, mapOrigins, normalizeValue, resetState, unionValues, withState } from './values.js';
 
@@ -60,7 +60,7 @@ export class Analysis {
   /** Per-analysis caches other modules keep (facts, summaries), by name. */
   readonly caches = new Map<string, WeakMap<object, unknown>>();
   /** How many module hops from a linted file each followed unit is. */
-  readonly moduleDepth = new WeakMap<SourceUnit, number>();
+  readonly moduleDepth: WeakMap<SourceUnit, number> = MODULE_DEPTH;
 
   constructor(readonly kind: SinkKind, readonly model: SourceModel) {}
 

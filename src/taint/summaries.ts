@@ -6,7 +6,7 @@ import { getModuleRef } from '../util/module-refs.js';
 import { getSingleInit, getUnitOfNode, getVariable, walk, type SourceUnit } from '../util/source-unit.js';
 import type { Analysis } from './propagation.js';
 import { getSinkCall } from './sinks.js';
-import type { FlowStep, Origin, SinkCall, SinkPoint, TaintValue } from './types.js';
+import type { FlowStep, Origin, SinkCall, SinkKind, SinkPoint, TaintValue } from './types.js';
 import { CLEAN, mapOrigins, mergeStates, normalizeValue, originKey, unionValues } from './values.js';
 
 /*
@@ -31,19 +31,32 @@ export interface ResolvedCallee {
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
-/** The module depth of a unit for this analysis (0 for a linted file). */
-function depthOf(analysis: Analysis | null, unit: SourceUnit): number {
-  return analysis?.moduleDepth.get(unit) ?? 0;
-}
+/**
+ * How many module hops from a linted file each followed unit is (the linted file is 0). Shared by
+ * every analysis: it only bounds how far imports are followed.
+ */
+export const MODULE_DEPTH = new WeakMap<SourceUnit, number>();
 
-function loadFrom(analysis: Analysis | null, fromUnit: SourceUnit, specifier: string): SourceUnit | null {
+/** Relative imports already resolved, per importing unit. */
+const resolvedImports = new WeakMap<SourceUnit, Map<string, SourceUnit | null>>();
+
+function loadFrom(_analysis: Analysis | null, fromUnit: SourceUnit, specifier: string): SourceUnit | null {
   if (!isRelativeSpecifier(specifier)) return null;
-  const depth = depthOf(analysis, fromUnit);
+  const depth = MODULE_DEPTH.get(fromUnit) ?? 0;
   if (depth >= MAX_MODULE_DEPTH) return null;
-  const target = loadRelativeModule(fromUnit.filename, specifier);
-  if (target && analysis) {
-    const known = analysis.moduleDepth.get(target);
-    if (known === undefined || known > depth + 1) analysis.moduleDepth.set(target, depth + 1);
+  let known = resolvedImports.get(fromUnit);
+  if (!known) {
+    known = new Map();
+    resolvedImports.set(fromUnit, known);
+  }
+  let target = known.get(specifier);
+  if (target === undefined) {
+    target = loadRelativeModule(fromUnit.filename, specifier);
+    known.set(specifier, target);
+  }
+  if (target) {
+    const targetDepth = MODULE_DEPTH.get(target);
+    if (targetDepth === undefined || targetDepth > depth + 1) MODULE_DEPTH.set(target, depth + 1);
   }
   return target;
 }
@@ -293,17 +306,72 @@ function relevant(origin: Origin, fn: FunctionNode): boolean {
   return origin.root.type !== 'param' || origin.root.fn === fn;
 }
 
+/** A call in a function to functions the analysis can see. */
+interface CallSite {
+  readonly node: TSESTree.CallExpression | TSESTree.NewExpression;
+  readonly callees: readonly ResolvedCallee[];
+}
+
+/** What a function does that the taint rules care about, whatever the data: its sink calls and resolvable calls. */
+interface Skeleton {
+  readonly sinks: readonly SinkCall[];
+  readonly calls: readonly CallSite[];
+}
+
+const skeletons = new WeakMap<FunctionNode, Skeleton>();
+
+/**
+ * One walk per function, shared by every kind and analysis: the sink calls in its body (nested
+ * functions included, since they close over its values) and the calls whose callee is known.
+ */
+function skeletonOf(fn: FunctionNode): Skeleton {
+  const cached = skeletons.get(fn);
+  if (cached) return cached;
+  const sinks: SinkCall[] = [];
+  const calls: CallSite[] = [];
+  const unit = getUnitOfNode(fn);
+  if (unit) {
+    walk(fn.body, unit.visitorKeys, (node) => {
+      if (node.type !== 'CallExpression' && node.type !== 'NewExpression' && node.type !== 'TaggedTemplateExpression' && node.type !== 'ImportExpression') return;
+      const sink = getSinkCall(node);
+      if (sink) sinks.push(sink);
+      if (node.type === 'TaggedTemplateExpression' || node.type === 'ImportExpression') return;
+      const callees = resolveCallees(null, node).filter((callee) => callee.fn !== fn);
+      if (callees.length > 0) calls.push({ node, callees });
+    });
+  }
+  const skeleton: Skeleton = { sinks, calls };
+  skeletons.set(fn, skeleton);
+  return skeleton;
+}
+
+const kindsCache = new WeakMap<FunctionNode, ReadonlySet<SinkKind>>();
+
+/** The sink kinds a function reaches, itself or through the functions it calls. */
+function kindsReached(fn: FunctionNode): ReadonlySet<SinkKind> {
+  const cached = kindsCache.get(fn);
+  if (cached) return cached;
+  const kinds = new Set<SinkKind>();
+  kindsCache.set(fn, kinds); // cycle guard: a recursive call adds what is known so far
+  const skeleton = skeletonOf(fn);
+  for (const sink of skeleton.sinks) for (const point of sink.points) kinds.add(point.kind);
+  for (const site of skeleton.calls) for (const callee of site.callees) for (const kind of kindsReached(callee.fn)) kinds.add(kind);
+  return kinds;
+}
+
 /**
  * Every flow into a sink of the analysis' kind inside `fn` (including functions it calls): sinks
  * reached by input it closes over, and by its own parameters (the summary callers instantiate).
+ * Summaries of followed modules are memoised with their AST, which the module cache keeps per file
+ * and mtime.
  */
 export function functionFlows(analysis: Analysis, fn: FunctionNode): readonly SummaryFlow[] {
   const cache = analysis.cache<FunctionNode, readonly SummaryFlow[]>('flows');
   const cached = cache.get(fn);
   if (cached) return cached;
   cache.set(fn, []);
-  const unit = getUnitOfNode(fn);
   const out: SummaryFlow[] = [];
+  if (!kindsReached(fn).has(analysis.kind)) return out;
   const seen = new Set<string>();
   const push = (flow: SummaryFlow): void => {
     const key = `${flow.point.node.range[0]}:${flow.point.node.range[1]}:${idOfUnit(flow.call.unit)}|${originKey(flow.origin)}`;
@@ -311,31 +379,27 @@ export function functionFlows(analysis: Analysis, fn: FunctionNode): readonly Su
     seen.add(key);
     out.push(flow);
   };
-  if (unit) {
-    walk(fn.body, unit.visitorKeys, (node) => {
-      if (node.type !== 'CallExpression' && node.type !== 'NewExpression' && node.type !== 'TaggedTemplateExpression' && node.type !== 'ImportExpression') return;
-      const sink = getSinkCall(node);
-      if (sink) {
-        for (const point of sink.points) {
-          if (point.kind !== analysis.kind) continue;
-          for (const origin of analysis.evaluate(point.node)) if (relevant(origin, fn)) push({ origin, call: sink, point, steps: [] });
+  const skeleton = skeletonOf(fn);
+  for (const sink of skeleton.sinks) {
+    for (const point of sink.points) {
+      if (point.kind !== analysis.kind) continue;
+      for (const origin of analysis.evaluate(point.node)) if (relevant(origin, fn)) push({ origin, call: sink, point, steps: [] });
+    }
+  }
+  for (const site of skeleton.calls) {
+    for (const callee of site.callees) {
+      if (!kindsReached(callee.fn).has(analysis.kind)) continue;
+      const inner = functionFlows(analysis, callee.fn);
+      if (inner.length === 0) continue;
+      const step: FlowStep = { call: site.node, name: callee.name, fn: callee.fn, unit: callee.unit };
+      for (const flow of inner) {
+        // Input the callee reaches on its own (a class field set from a handler's arguments) stays as it is.
+        const origins = flow.origin.root.type === 'param' ? instantiateOrigin(analysis, flow.origin, callee, site.node.arguments) : [flow.origin];
+        for (const origin of origins) {
+          if (relevant(origin, fn)) push({ origin, call: flow.call, point: flow.point, steps: [step, ...flow.steps] });
         }
       }
-      if (node.type === 'TaggedTemplateExpression' || node.type === 'ImportExpression') return;
-      for (const callee of resolveCallees(analysis, node)) {
-        if (callee.fn === fn) continue;
-        const inner = functionFlows(analysis, callee.fn);
-        if (inner.length === 0) continue;
-        const step: FlowStep = { call: node, name: callee.name, fn: callee.fn, unit: callee.unit };
-        for (const flow of inner) {
-          // Input the callee reaches on its own (a class field set from a handler's arguments) stays as it is.
-          const origins = flow.origin.root.type === 'param' ? instantiateOrigin(analysis, flow.origin, callee, node.arguments) : [flow.origin];
-          for (const origin of origins) {
-            if (relevant(origin, fn)) push({ origin, call: flow.call, point: flow.point, steps: [step, ...flow.steps] });
-          }
-        }
-      }
-    });
+    }
   }
   cache.set(fn, out);
   return out;
@@ -361,24 +425,22 @@ export interface ReachedSink {
 const reachedSinks = new WeakMap<FunctionNode, readonly ReachedSink[]>();
 
 /** Every sink call `fn` makes, directly or through resolvable calls (no taint involved). */
-export function reachableSinks(fn: FunctionNode, depthMap: Analysis | null = null): readonly ReachedSink[] {
+export function reachableSinks(fn: FunctionNode): readonly ReachedSink[] {
   const cached = reachedSinks.get(fn);
   if (cached) return cached;
   reachedSinks.set(fn, []);
-  const unit = getUnitOfNode(fn);
-  const out: ReachedSink[] = [];
-  if (unit) {
-    walk(fn.body, unit.visitorKeys, (node) => {
-      if (node.type !== 'CallExpression' && node.type !== 'NewExpression' && node.type !== 'TaggedTemplateExpression' && node.type !== 'ImportExpression') return;
-      const sink = getSinkCall(node);
-      if (sink) out.push({ call: sink, steps: [] });
-      if (node.type === 'TaggedTemplateExpression' || node.type === 'ImportExpression') return;
-      const callee = resolveCallee(depthMap, node);
-      if (!callee || callee.fn === fn) return;
-      const step: FlowStep = { call: node, name: callee.name, fn: callee.fn, unit: callee.unit };
-      for (const inner of reachableSinks(callee.fn, depthMap)) out.push({ call: inner.call, steps: [step, ...inner.steps] });
-    });
+  const skeleton = skeletonOf(fn);
+  // In source order: a sink call, or the sinks a call leads to, at the position of the call.
+  const entries: { position: number; reached: ReachedSink[] }[] = skeleton.sinks.map((call) => ({ position: call.node.range[0], reached: [{ call, steps: [] }] }));
+  for (const site of skeleton.calls) {
+    const reached: ReachedSink[] = [];
+    for (const callee of site.callees) {
+      const step: FlowStep = { call: site.node, name: callee.name, fn: callee.fn, unit: callee.unit };
+      for (const inner of reachableSinks(callee.fn)) reached.push({ call: inner.call, steps: [step, ...inner.steps] });
+    }
+    entries.push({ position: site.node.range[0], reached });
   }
+  const out = entries.sort((a, b) => a.position - b.position).flatMap((entry) => entry.reached);
   reachedSinks.set(fn, out);
   return out;
 }
