@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { getToolHandlers, type ToolHandler } from '../model/index.js';
-import { findExpensiveWork, type ExpensiveWork } from '../taint/expensive-work.js';
+import { directWork, functionCalls, helperWork, type ExpensiveWork } from '../taint/expensive-work.js';
 import { createRateGuardFinder, parseUserGuards, type GuardPoint } from '../taint/rate-guards.js';
 import { createRule } from '../util/create-rule.js';
 import { getSourceUnit, getUnitOfNode } from '../util/source-unit.js';
@@ -79,16 +79,35 @@ export default createRule<Options, MessageId>({
     function check(tool: ToolHandler): void {
       const fn = tool.handler;
       if (!fn || finder.wrapperGuard(tool)) return;
-      const work = findExpensiveWork(tool);
-      if (scope === 'expensive' && work.length === 0) return;
       const { points, unchecked, conditional } = finder.handlerGuards(fn);
-      const unguarded = work.filter((item) => !points.some((point) => dominates(point, item.node)));
-      if (work.length > 0 ? unguarded.length === 0 : points.length > 0) return;
+      const guardCalls = new Set<TSESTree.Node>([...points, ...unchecked, ...conditional].map((guard) => guard.node));
+      // Work that no guard on the straight-line path covers: what the calls do themselves first,
+      // and only when there is none, what the project functions they call lead to.
+      const open = functionCalls(fn).filter((call) => !guardCalls.has(call) && !points.some((point) => dominates(point, call)));
+      // Without a guard, the first piece of work is enough to report (and names it).
+      const needAll = points.length > 0;
+      let work: ExpensiveWork[] = [];
+      for (const call of open) {
+        const found = directWork(call);
+        if (!found) continue;
+        work.push(found);
+        if (!needAll) break;
+      }
+      if (work.length === 0) {
+        for (const call of open) {
+          const found = helperWork(call);
+          if (found) {
+            work = [found];
+            break;
+          }
+        }
+      }
+      if (work.length === 0 && (scope === 'expensive' || points.length > 0)) return;
       const node = tool.registration;
       const name = toolName(tool);
       const [point] = points;
       if (point) {
-        context.report({ node, messageId: 'guardNotFirst', data: { tool: name, work: describeWork(unguarded), guard: point.label } });
+        context.report({ node, messageId: 'guardNotFirst', data: { tool: name, work: describeWork(work), guard: point.label } });
       } else if (unchecked[0]) {
         context.report({ node, messageId: 'guardUnchecked', data: { tool: name, guard: unchecked[0].label } });
       } else if (conditional[0]) {

@@ -6,7 +6,7 @@ import { getKeyName, getStaticString, isFunctionNode, resolveValue, unwrapExpres
 import { memoize } from '../util/memo.js';
 import { GLOBAL_MODULE, getModuleRef, getPatternPath } from '../util/module-refs.js';
 import { getSingleInit, getUnitOfNode, getVariable, walk, type SourceUnit } from '../util/source-unit.js';
-import { resolveBinding } from './instances.js';
+import { resolveBinding, resolveFunction } from './instances.js';
 import { getAnalysis, type Analysis } from './propagation.js';
 import { resolveCallee } from './summaries.js';
 import type { Origin, SinkKind, SourceModel, TaintRoot } from './types.js';
@@ -58,26 +58,36 @@ const ELEMENT_PRESERVING = new Set(['filter', 'slice', 'toSorted', 'toReversed',
 export const CAUGHT_ERRORS: SourceModel = {
   toolInput: false,
   variableRoot(variable, unit) {
-    if (variable.defs.length !== 1) return null;
-    const def = variable.defs[0] as TSESLint.Scope.Definition;
-    if (def.type === 'CatchClause') {
-      const clause = def.node;
-      if (!clause.param) return null;
-      const path = getPatternPath(clause.param, def.name) ?? [];
-      if (isTokenField(path)) return null;
-      if (throwsOnlyOwnConstants(unit, clause.parent.block)) return null;
-      return root(def.name, variable.name, ERROR_SOURCE_DESCRIPTIONS.caught);
-    }
-    if (def.type === 'Parameter' && isFunctionNode(def.node) && def.node.params[0] === def.name && isRejectionCallback(def.node)) {
-      return root(def.name, variable.name, ERROR_SOURCE_DESCRIPTIONS.rejection);
-    }
-    return null;
+    // Asked for every variable the analysis reads: one answer (and one root object) per variable.
+    if (variableRoots.has(variable)) return variableRoots.get(variable) ?? null;
+    const found = variableSource(variable, unit);
+    variableRoots.set(variable, found);
+    return found;
   },
   expressionRoot(node, unit) {
     if (node.type !== 'MemberExpression' || getKeyName(node) !== 'reason') return null;
     return isSettledResult(unit, node.object, 0) ? root(node, 'reason', ERROR_SOURCE_DESCRIPTIONS.settled) : null;
   },
 };
+
+const variableRoots = new WeakMap<TSESLint.Scope.Variable, TaintRoot | null>();
+
+function variableSource(variable: TSESLint.Scope.Variable, unit: SourceUnit): TaintRoot | null {
+  if (variable.defs.length !== 1) return null;
+  const def = variable.defs[0] as TSESLint.Scope.Definition;
+  if (def.type === 'CatchClause') {
+    const clause = def.node;
+    if (!clause.param) return null;
+    const path = getPatternPath(clause.param, def.name) ?? [];
+    if (isTokenField(path)) return null;
+    if (throwsOnlyOwnConstants(unit, clause.parent.block)) return null;
+    return root(def.name, variable.name, ERROR_SOURCE_DESCRIPTIONS.caught);
+  }
+  if (def.type === 'Parameter' && isFunctionNode(def.node) && def.node.params[0] === def.name && isRejectionCallback(def.node)) {
+    return root(def.name, variable.name, ERROR_SOURCE_DESCRIPTIONS.rejection);
+  }
+  return null;
+}
 
 function root(node: TSESTree.Node, label: string, description: string): TaintRoot {
   return { type: 'custom', node, label, description };
@@ -148,26 +158,32 @@ function isSettledArray(unit: SourceUnit, node: TSESTree.Node, depth: number): b
  * whose message carries paths, SQL or hosts, so then the parameter is a source.
  */
 export function throwsOnlyOwnConstants(unit: SourceUnit, block: TSESTree.BlockStatement): boolean {
-  let own = true;
-  walk(block, unit.visitorKeys, (node) => {
-    if (!own) return;
+  // Depth-first, stopping at the first call or non-constant throw.
+  const stack: TSESTree.Node[] = [block];
+  while (stack.length > 0) {
+    const node = stack.pop() as TSESTree.Node;
     switch (node.type) {
       case 'ThrowStatement':
-        if (!isConstantError(unit, node.argument)) own = false;
-        return;
+        if (!isConstantError(unit, node.argument)) return false;
+        continue; // its argument constructs the error: not a call that can throw
       case 'CallExpression':
       case 'NewExpression':
       case 'AwaitExpression':
       case 'TaggedTemplateExpression':
       case 'ImportExpression':
       case 'YieldExpression':
-        if (!insideThrowOf(node, block)) own = false;
-        return;
+        return false;
       default:
-        return;
+        break;
     }
-  });
-  return own;
+    for (const key of unit.visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      for (const c of Array.isArray(child) ? child : [child]) {
+        if (typeof c === 'object' && c !== null && typeof (c as { type?: unknown }).type === 'string') stack.push(c as TSESTree.Node);
+      }
+    }
+  }
+  return true;
 }
 
 /** `new XError('constant')`, `new XError()`, `XError('constant')` with static arguments only. */
@@ -185,12 +201,162 @@ function isStaticLiteral(node: TSESTree.Node): boolean {
   return false;
 }
 
-function insideThrowOf(node: TSESTree.Node, block: TSESTree.Node): boolean {
-  for (let current = node.parent; current && current !== block; current = current.parent) {
-    if (current.type === 'ThrowStatement') return true;
-    if (isFunctionNode(current)) return false;
+// -----------------------------------------------------------------------------------------------
+// A cheap pre-check: can an expression carry error text at all?
+
+/** What an expression reads, as far as the pre-check cares. */
+interface Mentions {
+  readonly variables: ReadonlySet<TSESLint.Scope.Variable>;
+  /** It reads `.reason`, or calls a project function that holds a source itself. */
+  readonly direct: boolean;
+}
+
+/** The variables of a handler that can hold error text, found in one pass over its body (memoised). */
+interface ErrorTaint {
+  readonly tainted: ReadonlySet<TSESLint.Scope.Variable>;
+  readonly unit: SourceUnit;
+}
+
+/**
+ * A cheap over-approximation of the propagation, per handler: start from the source variables
+ * (catch parameters, rejection callback parameters), and add every variable written from an
+ * expression that reads a tainted variable, a `.reason`, or calls a project function holding a
+ * source; callback parameters take what their receiver holds. A result site that mentions none of
+ * these cannot carry error text, and the propagation is not run for it.
+ */
+const handlerErrorTaint = memoize((fn: FunctionNode): ErrorTaint | null => {
+  const unit = getUnitOfNode(fn);
+  if (!unit) return null;
+  const tainted = new Set<TSESLint.Scope.Variable>();
+  const writes: { targets: TSESLint.Scope.Variable[]; value: Mentions }[] = [];
+  const scanned = new WeakMap<TSESTree.Node, Mentions>();
+  const mentions = (node: TSESTree.Node): Mentions => {
+    const cached = scanned.get(node);
+    if (cached) return cached;
+    const variables = new Set<TSESLint.Scope.Variable>();
+    let direct = false;
+    walk(node, unit.visitorKeys, (inner) => {
+      if (inner.type === 'Identifier') {
+        const variable = getVariable(unit, inner);
+        if (variable) variables.add(variable);
+      } else if (inner.type === 'MemberExpression') {
+        if (!inner.computed && inner.property.type === 'Identifier' && inner.property.name === 'reason') direct = true;
+      } else if (inner.type === 'CallExpression' || inner.type === 'NewExpression') {
+        const target = resolveFunction(inner.callee);
+        if (target && functionHasSource(target)) direct = true;
+      }
+    });
+    const result = { variables, direct };
+    scanned.set(node, result);
+    return result;
+  };
+  walk(fn.body, unit.visitorKeys, (node) => {
+    switch (node.type) {
+      case 'CatchClause':
+        if (node.param) for (const variable of declaredVariables(unit, node.param)) if (CAUGHT_ERRORS.variableRoot?.(variable, unit)) tainted.add(variable);
+        return;
+      case 'VariableDeclarator':
+        if (node.init) writes.push({ targets: declaredVariables(unit, node.id), value: mentions(node.init) });
+        return;
+      case 'AssignmentExpression':
+        writes.push({ targets: declaredVariables(unit, node.left, true), value: mentions(node.right) });
+        return;
+      case 'ForOfStatement':
+      case 'ForInStatement':
+        writes.push({ targets: declaredVariables(unit, node.left), value: mentions(node.right) });
+        return;
+      case 'FunctionDeclaration':
+        for (const param of node.params) for (const variable of declaredVariables(unit, param)) tainted.add(variable);
+        return;
+      case 'ArrowFunctionExpression':
+      case 'FunctionExpression': {
+        const call = node.parent;
+        const isArgument = call.type === 'CallExpression' && call.arguments.includes(node);
+        const params = node.params.flatMap((param) => declaredVariables(unit, param));
+        if (params.some((variable) => CAUGHT_ERRORS.variableRoot?.(variable, unit))) for (const variable of params) tainted.add(variable);
+        if (isArgument) {
+          // items.map((x) => …): x holds what the receiver holds.
+          const callee = unwrapExpression(call.callee);
+          if (callee.type === 'MemberExpression') writes.push({ targets: params, value: mentions(callee.object) });
+        } else if (node !== fn) {
+          // A function of the handler called from anywhere: its parameters may hold anything.
+          for (const variable of params) tainted.add(variable);
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  });
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const write of writes) {
+      if (write.targets.every((target) => tainted.has(target))) continue;
+      if (write.value.direct || [...write.value.variables].some((variable) => tainted.has(variable))) {
+        for (const target of write.targets) tainted.add(target);
+        changed = true;
+      }
+    }
   }
-  return false;
+  return { tainted, unit };
+});
+
+/** Whether a result site of the handler `fn` can carry error text (see {@link handlerErrorTaint}). */
+function siteMayCarry(fn: FunctionNode, node: TSESTree.Node): boolean {
+  const taint = handlerErrorTaint(fn);
+  if (!taint || getUnitOfNode(node) !== taint.unit) return true;
+  let found = false;
+  walk(node, taint.unit.visitorKeys, (inner) => {
+    if (found) return;
+    if (inner.type === 'Identifier') {
+      const variable = getVariable(taint.unit, inner);
+      found = variable !== undefined && taint.tainted.has(variable);
+    } else if (inner.type === 'MemberExpression') {
+      found = !inner.computed && inner.property.type === 'Identifier' && inner.property.name === 'reason';
+    } else if (inner.type === 'CallExpression' || inner.type === 'NewExpression') {
+      const target = resolveFunction(inner.callee);
+      found = target !== null && functionHasSource(target);
+    }
+  });
+  return found;
+}
+
+/** The variables a pattern (or an assignment target) declares or writes. */
+function declaredVariables(unit: SourceUnit, pattern: TSESTree.Node, assignment = false): TSESLint.Scope.Variable[] {
+  const out: TSESLint.Scope.Variable[] = [];
+  walk(pattern, unit.visitorKeys, (node) => {
+    if (node.type !== 'Identifier') return;
+    const parent = node.parent;
+    if (parent.type === 'MemberExpression' && (parent.property === node || !assignment)) return;
+    if (parent.type === 'Property' && parent.key === node && !parent.shorthand) return;
+    const variable = getVariable(unit, node);
+    if (variable) out.push(variable);
+  });
+  return out;
+}
+
+/** The function, or one it calls (in this file or a relative module), holds a source construct (memoised). */
+const functionHasSource = memoize((fn: FunctionNode): boolean => hasSource(fn, new Set()));
+
+function hasSource(fn: FunctionNode, visiting: Set<FunctionNode>): boolean {
+  const unit = getUnitOfNode(fn);
+  if (!unit || visiting.size > 4) return visiting.size > 4;
+  visiting.add(fn);
+  let found = false;
+  walk(fn.body, unit.visitorKeys, (node) => {
+    if (found) return;
+    if (node.type === 'CatchClause') found = node.param !== null;
+    else if (node.type === 'MemberExpression') found = !node.computed && node.property.type === 'Identifier' && node.property.name === 'reason';
+    else if (node.type === 'CallExpression') {
+      const callee = unwrapExpression(node.callee);
+      if (callee.type === 'MemberExpression' && (getKeyName(callee) === 'catch' || (getKeyName(callee) === 'then' && node.arguments.length > 1))) found = true;
+      else {
+        const target = resolveFunction(node.callee);
+        if (target && target !== fn && !visiting.has(target)) found = hasSource(target, visiting);
+      }
+    }
+  });
+  return found;
 }
 
 // -----------------------------------------------------------------------------------------------
@@ -239,6 +405,8 @@ function placeOf(handler: ToolHandler): LeakPlace {
 
 function siteLeaks(handler: ToolHandler, site: ResultSite): ErrorLeak[] {
   const out: ErrorLeak[] = [];
+  // Most results are built from data, not errors: skip the analysis where no source can be reached.
+  if (handler.handler && !siteMayCarry(handler.handler, site.node)) return out;
   if (site.type === 'return') {
     locate(site.node, [], (at) => isVisibleResultPath(handler, at), placeOf(handler), out);
     return out;

@@ -1,13 +1,13 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import type { ToolHandler } from '../model/types.js';
 import { unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { memoize } from '../util/memo.js';
 import { getModuleRef, type ModuleRef } from '../util/module-refs.js';
 import { getUnitOfNode, walk } from '../util/source-unit.js';
 import { resolveBinding, resolveFunction, unwrapAwait } from './instances.js';
-import { findSinkCalls } from './flows.js';
-import type { SinkCategory, SinkKind } from './types.js';
+import { getSinkCall } from './sinks.js';
+import { reachableSinks, resolveCallee } from './summaries.js';
+import type { SinkCategory } from './types.js';
 import { FS_READ_NAME, WORK_MODULES, WORK_TEXT, type WorkCategory } from './work-calls.js';
 
 /**
@@ -26,31 +26,48 @@ export interface ExpensiveWork {
 
 const MAX_DEPTH = 3;
 
-/** Every sink kind: the categories, not the kinds, decide what is expensive. */
-const ALL_KINDS: readonly SinkKind[] = ['command', 'argument', 'path', 'network-url', 'sql', 'code-eval', 'module-load'];
+/** A call-like node: a call, a `new`, or a tagged template. */
+export type CallSite = TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression;
+
+/** Every call, `new` and tagged template in a function, nested callbacks included, in source order (memoised). */
+export const functionCalls = memoize((fn: FunctionNode): readonly CallSite[] => {
+  const unit = getUnitOfNode(fn);
+  const calls: CallSite[] = [];
+  if (!unit) return calls;
+  walk(fn.body, unit.visitorKeys, (node) => {
+    if (node.type === 'CallExpression' || node.type === 'NewExpression' || node.type === 'TaggedTemplateExpression') calls.push(node);
+  });
+  return calls.sort((a, b) => a.range[0] - b.range[0]);
+});
 
 /**
- * Every call in the tool's handler that does expensive work or leads to it, in source order: the
- * sink calls the taint engine finds it reaching (file system, processes), and calls of the work
- * table (network, databases), directly or through helpers.
+ * The work a call does itself (memoised): a sink-table row other than code evaluation (file
+ * system, process, network, SQL), or a work-table row (any database or network client call).
  */
-export const findExpensiveWork = memoize((tool: ToolHandler): readonly ExpensiveWork[] => {
-  const fn = tool.handler;
-  const unit = fn && getUnitOfNode(fn);
-  if (!fn || !unit) return [];
-  const found: ExpensiveWork[] = [];
-  for (const reached of findSinkCalls(unit, tool, ALL_KINDS)) {
+export const directWork = memoize((node: CallSite): ExpensiveWork | null => {
+  const sink = getSinkCall(node);
+  if (sink && sink.spec.category !== 'code') return { node, label: sink.spec.label, text: sinkText(sink.spec.category, sink.spec.label) };
+  return tableWork(node);
+});
+
+/**
+ * The first work a call of a project function leads to (memoised): the sink calls the taint
+ * engine finds the function reaching (`reachableSinks`, through the functions it calls, in this
+ * file and in relative modules), then work-table calls. `null` for calls of anything else.
+ */
+export const helperWork = memoize((node: CallSite): ExpensiveWork | null => {
+  if (node.type !== 'CallExpression') return null;
+  const callee = resolveCallee(null, node);
+  if (!callee) return null;
+  const name = calleeLabel(node.callee);
+  for (const reached of reachableSinks(callee.fn)) {
     const { spec } = reached.call;
     if (spec.category === 'code') continue;
-    const [first] = reached.steps;
-    const text = sinkText(spec.category, spec.label);
-    if (!first) found.push({ node: reached.call.node, label: spec.label, text });
-    else found.push({ node: first.call, label: [...reached.steps.map((step) => `${step.name}()`), spec.label].join(' → '), text });
+    const steps = reached.steps.map((step) => `${step.name}()`);
+    return { node, label: [name, ...steps, spec.label].join(' → '), text: sinkText(spec.category, spec.label) };
   }
-  // The work table adds what the sink table leaves out (database calls that take no SQL text, other clients).
-  const seen = new Set(found.map((item) => item.node));
-  found.push(...tableWorkIn(fn, 0, new Set()).filter((item) => !seen.has(item.node)));
-  return found.sort((a, b) => a.node.range[0] - b.node.range[0] || b.node.range[1] - a.node.range[1]);
+  const inner = helperTableWork(callee.fn);
+  return inner ? { node, label: `${name} → ${inner.label}`, text: inner.text } : null;
 });
 
 function sinkText(category: SinkCategory, label: string): string {
@@ -59,7 +76,7 @@ function sinkText(category: SinkCategory, label: string): string {
 }
 
 /** The first work-table call a helper function makes (memoised per function). */
-const helperWork = memoize((fn: FunctionNode): ExpensiveWork | null => tableWorkIn(fn, 1, new Set([fn]))[0] ?? null);
+const helperTableWork = memoize((fn: FunctionNode): ExpensiveWork | null => tableWorkIn(fn, 1, new Set([fn]))[0] ?? null);
 
 /** Work-table calls (network, databases) in a function, directly or through helpers. */
 function tableWorkIn(fn: FunctionNode, depth: number, visiting: Set<FunctionNode>): ExpensiveWork[] {
@@ -76,7 +93,7 @@ function tableWorkIn(fn: FunctionNode, depth: number, visiting: Set<FunctionNode
     if (node.type === 'TaggedTemplateExpression' || depth >= MAX_DEPTH) return;
     const callee = resolveFunction(node.callee);
     if (!callee || callee === fn || visiting.has(callee)) return;
-    const inner = depth === 0 ? helperWork(callee) : nestedWork(callee, depth, visiting);
+    const inner = depth === 0 ? helperTableWork(callee) : nestedWork(callee, depth, visiting);
     if (inner) found.push({ node, label: `${calleeLabel(node.callee)} → ${inner.label}`, text: inner.text });
   });
   return found;
@@ -89,12 +106,12 @@ function nestedWork(fn: FunctionNode, depth: number, visiting: Set<FunctionNode>
   return first ?? null;
 }
 
-/** A call of the work table. */
-function tableWork(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.TaggedTemplateExpression): ExpensiveWork | null {
+/** A call of the work table (memoised). */
+const tableWork = memoize((node: CallSite): ExpensiveWork | null => {
   const callee = node.type === 'TaggedTemplateExpression' ? node.tag : node.callee;
   const category = workCategory(callee);
   return category ? { node, label: calleeLabel(callee), text: WORK_TEXT[category] } : null;
-}
+});
 
 /** The work-table category of a callee: an export of a listed module, or a method of a value made by one. */
 function workCategory(callee: TSESTree.Node): WorkCategory | null {

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { getKeyName, isFunctionNode, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { memoize } from '../util/memo.js';
 import { findExport, isRelativeSpecifier, loadRelativeModule } from '../util/module-loader.js';
 import { getModuleRef, type ModuleRef } from '../util/module-refs.js';
 import { getSingleInit, getUnitOfNode, getVariable, type SourceUnit } from '../util/source-unit.js';
@@ -51,7 +52,10 @@ export type Binding =
   | { readonly kind: 'type'; readonly node: TSESTree.TypeNode }
   | { readonly kind: 'none' };
 
-export function resolveBinding(node: TSESTree.Node): Binding {
+/** Memoised per node: a binding is read by every rule that asks what a value is. */
+export const resolveBinding = memoize((node: TSESTree.Node): Binding => computeBinding(node));
+
+function computeBinding(node: TSESTree.Node): Binding {
   const expression = unwrapExpression(node);
   const unit = getUnitOfNode(expression);
   if (!unit) return { kind: 'none' };
@@ -120,7 +124,9 @@ function classMemberBinding(member: TSESTree.MemberExpression, name: string): Bi
 }
 
 /** The function an identifier or member names (local declaration, `const f = () => …`, relative import). */
-export function resolveFunction(node: TSESTree.Node): FunctionNode | null {
+export const resolveFunction = memoize((node: TSESTree.Node): FunctionNode | null => computeFunction(node));
+
+function computeFunction(node: TSESTree.Node): FunctionNode | null {
   let current: TSESTree.Node = unwrapExpression(node);
   for (let hop = 0; hop < MAX_HOPS; hop++) {
     if (isFunctionNode(current)) return current;

@@ -104,6 +104,13 @@ type LimiterValue =
 
 const MAX_DEPTH = 4;
 
+/** Every method name a limiter instance can guard with (the receiver is resolved only for these). */
+const LIMITER_METHODS: ReadonlySet<string> = new Set([
+  ...GENERIC_LIMITER_METHODS,
+  ...LIMITER_LIBRARIES.flatMap((library) => Object.keys(library.methods)),
+  CLOUDFLARE_BINDING.method,
+]);
+
 export interface RateGuardFinder {
   /** Rate-limiting middleware on an HTTP app, router or MCP server in the file (covers every tool in it). */
   transportGuard(unit: SourceUnit): GuardInfo | null;
@@ -122,6 +129,11 @@ export function createRateGuardFinder(user: UserGuards): RateGuardFinder {
   const entryCache = new WeakMap<FunctionNode, GuardInfo | null>();
   const transportCache = new WeakMap<SourceUnit, GuardInfo | null>();
   const inProgress = new Set<FunctionNode>();
+  /** What a file must contain to mention one of the user's guards: a name's last part, a module's base name. */
+  const userWords = [
+    ...user.names.map((name) => name[name.length - 1] ?? ''),
+    ...user.modules.map((module) => stripModuleSuffix(module).split('/').pop() ?? module),
+  ].filter((word) => word !== '');
 
   // ---------------------------------------------------------------------------------------------
   // Names and modules
@@ -210,12 +222,17 @@ export function createRateGuardFinder(user: UserGuards): RateGuardFinder {
 
   function matchCall(call: TSESTree.CallExpression, depth = 0): CallMatch | null {
     if (depth === 0 && callCache.has(call)) return callCache.get(call) ?? null;
-    const match = computeCallMatch(call, depth);
+    const match = computeCallMatch(call, depth, true);
     if (depth === 0) callCache.set(call, match);
     return match;
   }
 
-  function computeCallMatch(call: TSESTree.CallExpression, depth: number): CallMatch | null {
+  /** A guard call by itself, without reading the functions it calls (for the calls off the straight-line path). */
+  function matchDirectCall(call: TSESTree.CallExpression): CallMatch | null {
+    return callCache.has(call) ? (callCache.get(call) ?? null) : computeCallMatch(call, 0, false);
+  }
+
+  function computeCallMatch(call: TSESTree.CallExpression, depth: number, followHelpers: boolean): CallMatch | null {
     const callee = unwrapExpression(call.callee);
     const userName = matchesUserName(callee);
     if (userName !== null) return { kind: 'either', label: userName };
@@ -226,7 +243,8 @@ export function createRateGuardFinder(user: UserGuards): RateGuardFinder {
       const method = getKeyName(callee);
       if (method === null) return null;
       if (isCloudflareLimit(call, callee, method)) return { kind: 'checking', label: calleeText(callee) };
-      const receiver = limiterValue(callee.object, depth);
+      // Only a limiter method can make the receiver matter: skip resolving it for every other call.
+      const receiver: LimiterValue = LIMITER_METHODS.has(method) || user.modules.length > 0 ? limiterValue(callee.object, depth) : { type: 'unknown', name: null };
       switch (receiver.type) {
         case 'library': {
           const kind = receiver.library.methods[method];
@@ -246,14 +264,14 @@ export function createRateGuardFinder(user: UserGuards): RateGuardFinder {
       }
       // this.checkRateLimit(extra), limits.throttle(key)
       if (RATE_LIMIT_NAME.test(method) && !isMiddlewareFactory(ref)) return { kind: 'either', label: calleeText(callee) };
-      return helperMatch(callee, depth);
+      return followHelpers ? helperMatch(callee, depth) : null;
     }
     if (callee.type === 'Identifier') {
       const value = limiterValue(callee, depth);
       if (value.type === 'throttle') return { kind: 'blocking', label: callee.name };
       if (value.type === 'user') return { kind: 'either', label: callee.name };
       if (RATE_LIMIT_NAME.test(callee.name) && !isMiddlewareFactory(ref)) return { kind: 'either', label: callee.name };
-      return helperMatch(callee, depth);
+      return followHelpers ? helperMatch(callee, depth) : null;
     }
     return null;
   }
@@ -376,7 +394,7 @@ export function createRateGuardFinder(user: UserGuards): RateGuardFinder {
     if (unit) {
       walk(fn.body, unit.visitorKeys, (node) => {
         if (node.type !== 'CallExpression' || onPath.has(node)) return;
-        const match = matchCall(node);
+        const match = matchDirectCall(node);
         if (match) conditional.push({ node, label: match.label });
       });
     }
@@ -421,6 +439,11 @@ export function createRateGuardFinder(user: UserGuards): RateGuardFinder {
 
   function transportGuard(unit: SourceUnit): GuardInfo | null {
     if (transportCache.has(unit)) return transportCache.get(unit) ?? null;
+    // Every transport guard names a limiter somewhere in the file: skip the walk where none does.
+    if (!mentionsLimiting(unit.text)) {
+      transportCache.set(unit, null);
+      return null;
+    }
     let found: GuardInfo | null = nestThrottler(unit);
     if (!found) {
       walk(unit.ast, unit.visitorKeys, (node) => {
@@ -538,8 +561,17 @@ export function createRateGuardFinder(user: UserGuards): RateGuardFinder {
     return null;
   }
 
+  /** The file's text names a limiter library, a rate-limit-like name, or one of the user's guards. */
+  function mentionsLimiting(text: string): boolean {
+    if (LIMITING_WORDS.test(text)) return true;
+    return userWords.some((word) => text.includes(word));
+  }
+
   return { transportGuard, wrapperGuard, handlerGuards };
 }
+
+/** Words one of the recognised transport guards always brings into the file (a module or a name). */
+const LIMITING_WORDS = /rate.?limit|throttl|limiter|slow.?down|brute|bottleneck/i;
 
 // -----------------------------------------------------------------------------------------------
 // Helpers (pure)
@@ -640,12 +672,17 @@ function unconditionalExpressions(statement: TSESTree.Statement): TSESTree.Node[
  */
 function unconditionalCalls(expression: TSESTree.Node): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
+  const keys = getUnitOfNode(expression)?.visitorKeys;
+  if (!keys) return calls;
   const visit = (node: TSESTree.Node): void => {
     switch (node.type) {
       case 'ArrowFunctionExpression':
       case 'FunctionExpression':
       case 'FunctionDeclaration':
       case 'ClassExpression':
+      case 'Literal':
+      case 'Identifier':
+      case 'ThisExpression':
         return;
       case 'LogicalExpression':
         visit(node.left);
@@ -661,23 +698,18 @@ function unconditionalCalls(expression: TSESTree.Node): TSESTree.CallExpression[
       default:
         break;
     }
-    for (const child of childNodes(node)) visit(child);
+    for (const key of keys[node.type] ?? []) {
+      if (key === 'typeAnnotation' || key === 'typeArguments' || key === 'typeParameters') continue;
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (isNode(item)) visit(item);
+      } else if (isNode(child)) {
+        visit(child);
+      }
+    }
   };
   visit(expression);
   return calls.sort((a, b) => a.range[0] - b.range[0]);
-}
-
-function childNodes(node: TSESTree.Node): TSESTree.Node[] {
-  const children: TSESTree.Node[] = [];
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'parent' || key === 'typeAnnotation' || key === 'typeArguments' || key === 'typeParameters') continue;
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) children.push(item);
-    } else if (isNode(value)) {
-      children.push(value);
-    }
-  }
-  return children;
 }
 
 function isNode(value: unknown): value is TSESTree.Node {

@@ -178,6 +178,21 @@ server.registerTool('add', { description: 'Add two numbers.', inputSchema: { a: 
       'guardNotFirst',
       { tool: '`read_file`', work: 'reads the file system (`readFile()`)', guard: 'limiter.consume' },
     ),
+    // Every kind of work the guard does not cover is named.
+    invalid(
+      `${SDK}import { execFile } from 'node:child_process';
+${RLF}server.tool('build', 'Build the project and read its log.', { target: z.enum(['dev', 'prod']) }, async ({ target }) => {
+  execFile('make', [target]);
+  const log = await readFile('build.log', 'utf8');
+  await limiter.consume('build');
+  return { content: [{ type: 'text', text: log }] };
+});
+`,
+      'guardNotFirst',
+      { tool: '`build`', work: 'runs a process (`execFile()`) and reads the file system (`readFile()`)', guard: 'limiter.consume' },
+      undefined,
+      'server.tool(',
+    ),
     // A catch that swallows the refusal lets the work run anyway.
     invalid(
       readTool(`    try {\n      await limiter.consume('global');\n    } catch (error) {\n      console.warn('rate limit', error);\n    }\n${READ}`, RLF),
@@ -223,7 +238,7 @@ server.registerTool('read_file', { description: 'Read a file.', inputSchema: { p
       { tool: '`add`' },
       [{ scope: 'all' }],
     ),
-    // Several kinds of work, named in source order; the deprecated tool() form.
+    // The first piece of work is named; the deprecated tool() form.
     invalid(
       `${SDK}import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -235,7 +250,7 @@ server.tool('build', 'Build the project and read its log.', { target: z.enum(['d
 });
 `,
       'missingGuard',
-      { tool: '`build`', work: 'runs a process (`execFile()`) and reads the file system (`readFile()`)' },
+      { tool: '`build`', work: 'runs a process (`execFile()`)' },
       undefined,
       'server.tool(',
     ),
@@ -250,7 +265,7 @@ server.registerTool('lookup', { description: 'Look up a user.', inputSchema: { i
 });
 `,
       'missingGuard',
-      { tool: '`lookup`', work: 'queries a database (`pool.query()`) and makes network requests (`fetch()`)' },
+      { tool: '`lookup`', work: 'queries a database (`pool.query()`)' },
     ),
     // Work in a local helper.
     invalid(
