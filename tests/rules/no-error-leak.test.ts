@@ -98,6 +98,19 @@ server.registerTool('pick', { description: 'Pick a colour.', inputSchema: { colo
     readTool("    throw new Error('The file could not be read.', { cause: err });"),
     // Not a handler: error text in an HTTP response is another rule's business.
     "export async function load(path: string): Promise<string> {\n  try {\n    return await (await import('node:fs/promises')).readFile(path, 'utf8');\n  } catch (err) {\n    return String(err);\n  }\n}\n",
+    // Narrowed to a class of the project whose message is constant.
+    readTool(
+      "    if (err instanceof OutsideError) return { content: [{ type: 'text', text: err.message }], isError: true };\n    return { content: [{ type: 'text', text: 'Failed.' }], isError: true };",
+      "class OutsideError extends Error {\n  constructor() {\n    super('That path is outside the workspace.');\n  }\n}\n",
+    ),
+    // Numbers and booleans derived from the error carry no text.
+    readTool("    const size = String(err).length;\n    return { content: [{ type: 'text', text: `Failed (${size}).` }], isError: err instanceof Error };"),
+    // A rejection handled inside the handler, not returned.
+    `${SDK}server.registerTool('warm', { description: 'Warm the cache.' }, async () => {
+  void readFile('/srv/cache/index.json', 'utf8').catch((error: Error) => console.error('warm failed', error.message));
+  return { content: [{ type: 'text', text: 'Warming.' }] };
+});
+`,
     // Caught inside the handler again: the inner throw does not leave it.
     readTool("    try {\n      throw new Error(String(err));\n    } catch {\n      return { content: [{ type: 'text', text: 'Failed.' }], isError: true };\n    }"),
   ],
@@ -287,6 +300,13 @@ server.setRequestHandler(CallToolRequestSchema, async (request) => {
       { source: 'a caught error', place: 'the prompt messages', expression: 'text' },
       "text: 'Internal error'",
       { after: "content: { type: 'text', " },
+    ),
+    // Narrowing to a class whose messages are not the project's does not help.
+    leak(
+      readTool("    if (err instanceof SyntaxError) return { content: [{ type: 'text', text: err.message }], isError: true };\n    return { content: [{ type: 'text', text: 'Failed.' }], isError: true };"),
+      'err.message',
+      { ...RESULT, expression: 'err.message' },
+      "'Internal error'",
     ),
   ],
 });
