@@ -197,8 +197,46 @@ export function resolveCallee(analysis: Analysis | null, call: TSESTree.CallExpr
     }
   }
   const target = resolveTarget(analysis, unit, callee);
-  if (!target || !isFunctionNode(target.node)) return null;
-  return { fn: target.node, unit: target.unit, name };
+  if (target && isFunctionNode(target.node)) return { fn: target.node, unit: target.unit, name };
+  // service.m() with `service: Service` (a parameter, a field, a constructor parameter property).
+  if (callee.type === 'MemberExpression') {
+    const method = getKeyName(callee);
+    const typeName = method === null ? null : declaredClassName(unit, unwrapExpression(callee.object));
+    const owner = typeName ? resolveTarget(analysis, unit, typeName) : null;
+    if (method !== null && owner && (owner.node.type === 'ClassDeclaration' || owner.node.type === 'ClassExpression')) {
+      const fn = findMethod(owner.node, method, false);
+      if (fn) return { fn, unit: owner.unit, name };
+    }
+  }
+  return null;
+}
+
+/** The identifier of the class a receiver is declared as (`x: Service`, `private service: Service`), if any. */
+function declaredClassName(unit: SourceUnit, receiver: TSESTree.Node): TSESTree.Identifier | null {
+  const fromAnnotation = (annotation: TSESTree.TSTypeAnnotation | undefined): TSESTree.Identifier | null => {
+    const type = annotation?.typeAnnotation;
+    return type?.type === 'TSTypeReference' && type.typeName.type === 'Identifier' ? type.typeName : null;
+  };
+  if (receiver.type === 'Identifier') {
+    const def = getVariable(unit, receiver)?.defs[0];
+    if (!def) return null;
+    if (def.type === 'Parameter' || def.type === 'Variable') return def.name.type === 'Identifier' ? fromAnnotation(def.name.typeAnnotation) : null;
+    return null;
+  }
+  if (receiver.type === 'MemberExpression' && unwrapExpression(receiver.object).type === 'ThisExpression') {
+    const field = getKeyName(receiver);
+    const owner = enclosingClass(receiver);
+    if (field === null || !owner) return null;
+    for (const element of owner.body.body) {
+      if (element.type === 'PropertyDefinition' && getKeyName(element) === field) return fromAnnotation(element.typeAnnotation);
+      if (element.type === 'MethodDefinition' && element.kind === 'constructor') {
+        for (const param of element.value.params) {
+          if (param.type === 'TSParameterProperty' && param.parameter.type === 'Identifier' && param.parameter.name === field) return fromAnnotation(param.parameter.typeAnnotation);
+        }
+      }
+    }
+  }
+  return null;
 }
 
 /**

@@ -252,3 +252,45 @@ server.registerTool('t${i}', { description: 'T.', inputSchema: { p: z.string() }
     expect(elapsed).toBeLessThan(5_000);
   });
 });
+
+describe('shapes of published MCP server vulnerabilities', () => {
+  it('a command line built with += in a tool module, called from a low-level handler', () => {
+    const code = `import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+      import { CallToolRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+      import { kubectlGet, type KubectlGetInput } from './kubectl-get.js';
+      const server = new Server({ name: 'k8s', version: '1' }, { capabilities: { tools: {} } });
+      server.setRequestHandler(CallToolRequestSchema, async (request) => {
+        const { name, arguments: input = {} } = request.params;
+        switch (name) {
+          case 'kubectl_get':
+            return { content: [{ type: 'text', text: kubectlGet(input as unknown as KubectlGetInput) }] };
+          default:
+            throw new Error('Unknown tool');
+        }
+      });`;
+    const flows = flowsOf(code, ['command'], path.join(fixtures, 'realworld', 'virtual-index.ts'));
+    expect(flows.map((f) => [f.source.label, f.via.map((v) => v.name).join(' > '), f.sink.line])).toEqual([
+      ['request.params.arguments.resourceType', 'kubectlGet', 16],
+      ['request.params.arguments.name', 'kubectlGet', 16],
+      ['request.params.arguments.namespace', 'kubectlGet', 16],
+      // The type says 'json' | 'yaml' | 'wide'; nothing checks it.
+      ['request.params.arguments.output', 'kubectlGet', 16],
+    ]);
+  });
+
+  it('a service class handed to the registrations, typed by its parameter', () => {
+    const code = `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+      import { z } from 'zod';
+      import { DesignService } from './figma-service.js';
+      export function registerTools(server: McpServer, design: DesignService): void {
+        server.registerTool('get_file', { description: 'Get a design file.', inputSchema: { fileKey: z.string() } }, async ({ fileKey }) => {
+          const text = await design.getFile(fileKey);
+          return { content: [{ type: 'text', text }] };
+        });
+      }`;
+    const flows = flowsOf(code, ['command'], path.join(fixtures, 'realworld', 'virtual-tools.ts'));
+    expect(flows.map((f) => [f.source.label, f.via.map((v) => v.name).join(' > '), path.basename(f.sink.file), f.sink.line])).toEqual([
+      ['fileKey', 'design.getFile > this.request > fetchWithRetry', 'figma-service.ts', 12],
+    ]);
+  });
+});
