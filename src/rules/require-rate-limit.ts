@@ -78,7 +78,7 @@ export default createRule<Options, MessageId>({
 
     function check(tool: ToolHandler): void {
       const fn = tool.handler;
-      if (!fn || finder.wrapperGuard(tool)) return;
+      if (!fn || finder.wrapperGuard(tool) || finder.frameworkGuard(tool)) return;
       const { points, unchecked, conditional } = finder.handlerGuards(fn);
       const guardCalls = new Set<TSESTree.Node>([...points, ...unchecked, ...conditional].map((guard) => guard.node));
       // Work that no guard on the straight-line path covers: what the calls do themselves first,

@@ -4,7 +4,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import type { ToolHandler } from '../model/types.js';
 import { getKeyName, isFunctionNode, unwrapExpression, type FunctionNode } from '../util/ast.js';
-import { isRelativeSpecifier, resolveRelativeModule } from '../util/module-loader.js';
+import { findExport, isRelativeSpecifier, loadModule, resolveRelativeModule } from '../util/module-loader.js';
 import { getModuleRef, type ModuleRef } from '../util/module-refs.js';
 import { getUnitOfNode, getVariable, walk, type SourceUnit } from '../util/source-unit.js';
 import { resolveBinding, resolveFunction, trailingNames, unwrapAwait } from './instances.js';
@@ -20,6 +20,7 @@ import {
   NEST_THROTTLER,
   RATE_LIMIT_NAME,
   THROTTLE_FACTORIES,
+  XMCP_MIDDLEWARE_FILES,
   type GuardKind,
   type LimiterLibrary,
 } from './rate-limiters.js';
@@ -116,6 +117,8 @@ export interface RateGuardFinder {
   transportGuard(unit: SourceUnit): GuardInfo | null;
   /** A wrapper around the handler at registration that limits it (`withRateLimit(fn)`, `limiter.wrap(fn)`). */
   wrapperGuard(handler: ToolHandler): GuardInfo | null;
+  /** xmcp: a rate guard in the project's middleware file, which every tool call passes through. */
+  frameworkGuard(handler: ToolHandler): GuardInfo | null;
   /** Guard calls inside the handler, and which of them run on every path. */
   handlerGuards(fn: FunctionNode): HandlerGuards;
 }
@@ -404,6 +407,30 @@ export function createRateGuardFinder(user: UserGuards): RateGuardFinder {
   // ---------------------------------------------------------------------------------------------
   // Wrappers at registration
 
+  function frameworkGuard(handler: ToolHandler): GuardInfo | null {
+    if (handler.framework !== 'xmcp') return null;
+    const unit = getUnitOfNode(handler.registration);
+    const segments = unit?.filename.split(/[\\/]/) ?? [];
+    const index = segments.lastIndexOf('tools');
+    if (index <= 0) return null;
+    const dir = segments.slice(0, index).join(path.sep);
+    for (const name of XMCP_MIDDLEWARE_FILES) {
+      const middleware = loadModule(path.join(dir, name));
+      if (!middleware) continue;
+      const guard = transportGuard(middleware) ?? defaultExportGuard(middleware);
+      if (guard) return { node: handler.registration, label: `${name} → ${guard.label}` };
+    }
+    return null;
+  }
+
+  /** A guard call anywhere in the module's default export (a middleware function or an array of them). */
+  function defaultExportGuard(unit: SourceUnit): GuardInfo | null {
+    const exported = findExport(unit, 'default');
+    if (!exported) return null;
+    const label = middlewareValue(exported.node, 0);
+    return label ? { node: exported.node, label } : null;
+  }
+
   function wrapperGuard(handler: ToolHandler): GuardInfo | null {
     for (const wrapper of handler.wrappers) {
       const guard = wrapperMatch(wrapper);
@@ -567,7 +594,7 @@ export function createRateGuardFinder(user: UserGuards): RateGuardFinder {
     return userWords.some((word) => text.includes(word));
   }
 
-  return { transportGuard, wrapperGuard, handlerGuards };
+  return { transportGuard, wrapperGuard, frameworkGuard, handlerGuards };
 }
 
 /** Words one of the recognised transport guards always brings into the file (a module or a name). */

@@ -144,3 +144,9 @@ export const NEST_THROTTLER = { module: '@nestjs/throttler', exports: ['Throttle
  * value named `env`.
  */
 export const CLOUDFLARE_BINDING = { method: 'limit', argumentKey: 'key', envName: 'env', label: 'a Cloudflare rate limiting binding' } as const;
+
+/**
+ * xmcp runs every tool call through the default export of its middleware file: `src/middleware.ts`
+ * next to the `tools/` directory. A rate guard there covers every tool of the project.
+ */
+export const XMCP_MIDDLEWARE_FILES: readonly string[] = ['middleware.ts', 'middleware.js', 'middleware.mts', 'middleware.mjs'];
