@@ -1,10 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import type { ToolHandler } from '../model/types.js';
+import type { FunctionNode } from '../util/ast.js';
 import { getUnitOfNode, type SourceUnit } from '../util/source-unit.js';
-import { getAnalysis } from './propagation.js';
+import { getAnalysis, type Analysis } from './propagation.js';
 import { sinkHasKind } from './sinks.js';
-import { describeSource, isInputOrigin, TOOL_INPUT_SOURCES } from './sources.js';
+import { describeSource, findBinding, getHandlerOfFunction, isInputOrigin, TOOL_INPUT_SOURCES } from './sources.js';
 import { functionFlows, reachableSinks, type SummaryFlow } from './summaries.js';
 import type { Flow, FlowStep, FlowWeakness, Origin, SinkCall, SinkKind, SinkPoint, SourceModel } from './types.js';
 
@@ -90,11 +91,15 @@ export function findFlows(unit: SourceUnit, handler: ToolHandler, kinds: readonl
   const fn = handler.handler;
   if (!fn) return [];
   const model = options.sources ?? TOOL_INPUT_SOURCES;
+  // A handler imported from another module: when that module registers it too, it reports there;
+  // otherwise its parameters are summarised and the flows reported at the registration here.
+  const foreign = getUnitOfNode(fn) !== unit;
+  if (foreign && getHandlerOfFunction(fn)) return [];
   const flows: Flow[] = [];
   for (const kind of kinds) {
     const analysis = getAnalysis(kind, model);
     analysis.moduleDepth.set(unit, 0);
-    const summaries: readonly SummaryFlow[] = functionFlows(analysis, fn);
+    const summaries: readonly SummaryFlow[] = foreign ? foreignHandlerFlows(analysis, handler, fn) : functionFlows(analysis, fn);
     for (const summary of summaries) {
       const root = summary.origin.root;
       if (root.type === 'param') continue;
@@ -107,6 +112,39 @@ export function findFlows(unit: SourceUnit, handler: ToolHandler, kinds: readonl
     }
   }
   return flows;
+}
+
+/**
+ * The flows of a handler defined in another module (`registerTool('x', cfg, importedHandler)`): its
+ * summary, with its parameters read as the handler's inputs (bindings and schema fields applied),
+ * reported at the registration through the handler's name.
+ */
+function foreignHandlerFlows(analysis: Analysis, handler: ToolHandler, fn: FunctionNode): SummaryFlow[] {
+  const fnUnit = getUnitOfNode(fn);
+  if (!fnUnit) return [];
+  const step: FlowStep = { call: handler.registration, name: functionName(fn) ?? handler.name ?? 'handler', fn, unit: fnUnit };
+  const out: SummaryFlow[] = [];
+  for (const summary of functionFlows(analysis, fn)) {
+    const { root } = summary.origin;
+    if (root.type !== 'param' || root.fn !== fn) continue;
+    let origin: Origin | null = { ...summary.origin, root: { type: 'handler', handler, fn, index: root.index } };
+    const binding = findBinding(handler, root.index, origin.path);
+    const schema = handler.inputSchema;
+    if (binding?.origin === 'arguments' && schema?.validated) {
+      const field = origin.path[binding.path.length];
+      if (field !== undefined) origin = analysis.applyFieldConstraint(origin, schema, field);
+    }
+    if (origin) out.push({ ...summary, origin, steps: [step, ...summary.steps] });
+  }
+  return out;
+}
+
+function functionName(fn: FunctionNode): string | null {
+  if (fn.type === 'FunctionDeclaration' && fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
+  if ((parent.type === 'Property' || parent.type === 'MethodDefinition') && parent.key.type === 'Identifier') return parent.key.name;
+  return null;
 }
 
 /** A sink call a handler reaches, and the calls on the way (`steps`, empty when it is in the handler). */

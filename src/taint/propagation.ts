@@ -317,8 +317,8 @@ export class Analysis {
     return this.applyFieldConstraint(next, schema, name);
   }
 
-  /** A validated schema field: enum/literal/number/boolean are harmless; an anchored regex is judged per kind. */
-  private applyFieldConstraint(origin: Origin, schema: InputSchema, field: string): Origin | null {
+  /** A validated schema field: enum/literal/number/boolean are harmless; an anchored regex is judged per kind (`null`: harmless). */
+  applyFieldConstraint(origin: Origin, schema: InputSchema, field: string): Origin | null {
     if (field === '*') {
       const all = [...schema.fields.values()];
       return all.length > 0 && all.every((c) => c === 'enum' || c === 'literal' || c === 'number' || c === 'boolean') ? null : origin;

@@ -471,3 +471,25 @@ createRuleTester().run('no-command-injection (untyped, same code)', rule, {
     },
   ],
 });
+
+/** A handler defined in another module and registered here: reported at the registration. */
+const importedHandler = (schema: string): string => `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { runTask } from './handlers.js';
+const server = new McpServer({ name: 'ops', version: '1.0.0' });
+server.registerTool('make', { description: 'Run a make target.', inputSchema: { task: ${schema} } }, runTask);
+`;
+
+createRuleTester().run('no-command-injection (imported handlers)', rule, {
+  valid: [
+    { name: 'the schema limits the field the imported handler uses', filename: path.join(repoRoot, 'tests/taint/fixtures/handler.ts'), code: importedHandler("z.enum(['build', 'test'])") },
+  ],
+  invalid: [
+    {
+      name: 'an imported handler runs its input through a shell',
+      filename: path.join(repoRoot, 'tests/taint/fixtures/handler.ts'),
+      code: importedHandler('z.string()'),
+      errors: [{ messageId: 'crossModule', line: 5, column: 1, endLine: 5, endColumn: 111 }],
+    },
+  ],
+});
