@@ -5,7 +5,7 @@ import { findErrorLeaks, type ErrorLeak, type LeakPlace } from '../taint/error-v
 import { createRule } from '../util/create-rule.js';
 import { getSourceUnit } from '../util/source-unit.js';
 
-export type Options = [];
+export type Options = [{ userFacingErrors?: string[] }];
 export type MessageId = 'leak' | 'leakThroughHelper' | 'replaceWithGeneric';
 
 /** The text the suggestion puts where the error text was. */
@@ -37,16 +37,32 @@ export default createRule<Options, MessageId>({
         '`{{expression}}` puts the text of {{source}} into {{place}}. Error messages carry file paths, hosts, SQL and stack frames: return a generic message (chosen by the error type or code) and log the error on the server.',
       replaceWithGeneric: 'Replace `{{expression}}` with a generic message (and log the error on the server).',
     },
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          userFacingErrors: {
+            type: 'array',
+            items: { type: 'string', pattern: '^[A-Za-z_$][\\w$]*$' },
+            uniqueItems: true,
+            description:
+              "Error classes of the project whose messages are written to be shown: a caught error narrowed to one of them (`err instanceof ToolError`) may be passed on. FastMCP's `UserError` is built in.",
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ userFacingErrors: [] }],
   },
-  create(context) {
+  create(context, [options]) {
+    const userFacingErrors = options.userFacingErrors ?? [];
     const { sourceCode } = context;
     return {
       'Program:exit'() {
         const unit = getSourceUnit(context);
         const reported = new Set<TSESTree.Node>();
         for (const handler of getToolHandlers(unit)) {
-          for (const leak of findErrorLeaks(handler)) {
+          for (const leak of findErrorLeaks(handler, userFacingErrors)) {
             // Only what is written in this file (a handler imported from another module is reported there).
             if (reported.has(leak.node) || !isInFile(leak.node, sourceCode.ast)) continue;
             reported.add(leak.node);

@@ -390,25 +390,43 @@ function analysis(): Analysis {
 }
 
 /** Every leak of caught error text in a handler's results, one per reported node. */
-export const findErrorLeaks = memoize((handler: ToolHandler): readonly ErrorLeak[] => {
+const leakCache = new WeakMap<ToolHandler, Map<string, readonly ErrorLeak[]>>();
+
+/**
+ * Every leak of caught error text in a handler's results, one per reported node (memoised per
+ * handler and option set). `userFacingErrors` names more error classes whose messages are written
+ * for the user (see {@link USER_FACING_ERROR_CLASSES}).
+ */
+export function findErrorLeaks(handler: ToolHandler, userFacingErrors: readonly string[] = []): readonly ErrorLeak[] {
+  const key = userFacingErrors.join('\n');
+  let byOptions = leakCache.get(handler);
+  if (!byOptions) {
+    byOptions = new Map();
+    leakCache.set(handler, byOptions);
+  }
+  const cached = byOptions.get(key);
+  if (cached) return cached;
+  const safe = new Set(userFacingErrors);
   const leaks = new Map<TSESTree.Node, ErrorLeak>();
   for (const site of getResultSites(handler)) {
-    for (const leak of siteLeaks(handler, site)) if (!leaks.has(leak.node)) leaks.set(leak.node, leak);
+    for (const leak of siteLeaks(handler, site, safe)) if (!leaks.has(leak.node)) leaks.set(leak.node, leak);
   }
-  return [...leaks.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
-});
+  const result = [...leaks.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
+  byOptions.set(key, result);
+  return result;
+}
 
 function placeOf(handler: ToolHandler): LeakPlace {
   if (handler.kind === 'prompt') return 'prompt';
   return handler.kind === 'tool' ? 'result' : 'resource';
 }
 
-function siteLeaks(handler: ToolHandler, site: ResultSite): ErrorLeak[] {
+function siteLeaks(handler: ToolHandler, site: ResultSite, safe: ReadonlySet<string>): ErrorLeak[] {
   const out: ErrorLeak[] = [];
   // Most results are built from data, not errors: skip the analysis where no source can be reached.
   if (handler.handler && !siteMayCarry(handler.handler, site.node)) return out;
   if (site.type === 'return') {
-    locate(site.node, [], (at) => isVisibleResultPath(handler, at), placeOf(handler), out);
+    locate(site.node, [], (at) => isVisibleResultPath(handler, at), placeOf(handler), safe, out);
     return out;
   }
   // A thrown error's message is what the client sees.
@@ -417,12 +435,12 @@ function siteLeaks(handler: ToolHandler, site: ResultSite): ErrorLeak[] {
     // new Error(msg, { cause: err }), new McpError(code, msg, data): the text arguments, not the options.
     for (const arg of thrown.arguments) {
       if (arg.type === 'SpreadElement' || unwrapExpression(arg).type === 'ObjectExpression') continue;
-      locate(arg, [], () => true, 'thrown', out);
+      locate(arg, [], () => true, 'thrown', safe, out);
     }
     return out;
   }
   const [whole] = errorText(site.node).filter((o) => o.at.length === 0 || o.at[0] === 'message');
-  if (whole && !narrowedToUserFacing(site.node)) out.push(leakAt(site.node, 'thrown', whole, true));
+  if (whole && !narrowedToUserFacing(site.node, safe)) out.push(leakAt(site.node, 'thrown', whole, true));
   return out;
 }
 
@@ -442,7 +460,14 @@ function errorText(node: TSESTree.Node): Origin[] {
  * descends through object and array literals (along the visible paths), templates, `+`, `?:`,
  * `&&`/`||`, `await`, and `const` bindings of result objects; stops at anything else.
  */
-function locate(node: TSESTree.Node, prefix: readonly string[], visible: (at: readonly string[]) => boolean, place: LeakPlace, out: ErrorLeak[]): void {
+function locate(
+  node: TSESTree.Node,
+  prefix: readonly string[],
+  visible: (at: readonly string[]) => boolean,
+  place: LeakPlace,
+  safe: ReadonlySet<string>,
+  out: ErrorLeak[],
+): void {
   const origins = errorText(node).filter((o) => visible([...prefix, ...o.at]));
   const [first] = origins;
   if (!first) return;
@@ -456,37 +481,37 @@ function locate(node: TSESTree.Node, prefix: readonly string[], visible: (at: re
           continue;
         }
         const key = property.computed ? '*' : (getKeyName(property) ?? '*');
-        locate(property.value, [...prefix, key], visible, place, out);
+        locate(property.value, [...prefix, key], visible, place, safe, out);
       }
       break;
     case 'ArrayExpression':
       for (const element of expression.elements) {
         if (!element) continue;
-        if (element.type === 'SpreadElement') locate(element.argument, prefix, visible, place, out);
-        else locate(element, [...prefix, '*'], visible, place, out);
+        if (element.type === 'SpreadElement') locate(element.argument, prefix, visible, place, safe, out);
+        else locate(element, [...prefix, '*'], visible, place, safe, out);
       }
       break;
     case 'TemplateLiteral':
-      for (const part of expression.expressions) locate(part, prefix, visible, place, out);
+      for (const part of expression.expressions) locate(part, prefix, visible, place, safe, out);
       break;
     case 'BinaryExpression':
-      locate(expression.left, prefix, visible, place, out);
-      locate(expression.right, prefix, visible, place, out);
+      locate(expression.left, prefix, visible, place, safe, out);
+      locate(expression.right, prefix, visible, place, safe, out);
       break;
     case 'LogicalExpression':
-      locate(expression.left, prefix, visible, place, out);
-      locate(expression.right, prefix, visible, place, out);
+      locate(expression.left, prefix, visible, place, safe, out);
+      locate(expression.right, prefix, visible, place, safe, out);
       break;
     case 'ConditionalExpression':
-      locate(expression.consequent, prefix, visible, place, out);
-      locate(expression.alternate, prefix, visible, place, out);
+      locate(expression.consequent, prefix, visible, place, safe, out);
+      locate(expression.alternate, prefix, visible, place, safe, out);
       break;
     case 'AwaitExpression':
-      locate(expression.argument, prefix, visible, place, out);
+      locate(expression.argument, prefix, visible, place, safe, out);
       break;
     case 'SequenceExpression': {
       const last = expression.expressions[expression.expressions.length - 1];
-      if (last) locate(last, prefix, visible, place, out);
+      if (last) locate(last, prefix, visible, place, safe, out);
       break;
     }
     case 'Identifier': {
@@ -495,20 +520,20 @@ function locate(node: TSESTree.Node, prefix: readonly string[], visible: (at: re
       const variable = unit && getVariable(unit, expression);
       const init = variable && getSingleInit(variable);
       const value = init && unwrapTypes(init);
-      if (value && (value.type === 'ObjectExpression' || value.type === 'ArrayExpression')) locate(value, prefix, visible, place, out);
+      if (value && (value.type === 'ObjectExpression' || value.type === 'ArrayExpression')) locate(value, prefix, visible, place, safe, out);
       break;
     }
     default:
       break;
   }
-  if (out.length === before && !narrowedToUserFacing(node)) out.push(leakAt(node, place, first, false));
+  if (out.length === before && !narrowedToUserFacing(node, safe)) out.push(leakAt(node, place, first, false));
 }
 
 /**
  * True when every caught-error variable read in `node` is narrowed there to a user-facing error
  * class: `node` sits in the branch of an `if`, `?:` or `&&` whose test is `err instanceof C`.
  */
-function narrowedToUserFacing(node: TSESTree.Node): boolean {
+function narrowedToUserFacing(node: TSESTree.Node, safe: ReadonlySet<string>): boolean {
   const unit = getUnitOfNode(node);
   if (!unit) return false;
   const variables = new Set<TSESLint.Scope.Variable>();
@@ -518,35 +543,38 @@ function narrowedToUserFacing(node: TSESTree.Node): boolean {
     if (variable && CAUGHT_ERRORS.variableRoot?.(variable, unit)) variables.add(variable);
   });
   if (variables.size === 0) return false;
-  return [...variables].every((variable) => isNarrowed(unit, node, variable));
+  return [...variables].every((variable) => isNarrowed(unit, node, variable, safe));
 }
 
-function isNarrowed(unit: SourceUnit, node: TSESTree.Node, variable: TSESLint.Scope.Variable): boolean {
+function isNarrowed(unit: SourceUnit, node: TSESTree.Node, variable: TSESLint.Scope.Variable, safe: ReadonlySet<string>): boolean {
   let child: TSESTree.Node = node;
   for (let current = node.parent; current && !isFunctionNode(current); current = current.parent) {
     const test = current.type === 'IfStatement' && current.consequent === child ? current.test
       : current.type === 'ConditionalExpression' && current.consequent === child ? current.test
         : current.type === 'LogicalExpression' && current.operator === '&&' && current.right === child ? current.left
           : null;
-    if (test && testsUserFacing(unit, test, variable)) return true;
+    if (test && testsUserFacing(unit, test, variable, safe)) return true;
     child = current;
   }
   return false;
 }
 
 /** `err instanceof C` (or a `&&` conjunct of it) with C a user-facing error class. */
-function testsUserFacing(unit: SourceUnit, test: TSESTree.Node, variable: TSESLint.Scope.Variable): boolean {
+function testsUserFacing(unit: SourceUnit, test: TSESTree.Node, variable: TSESLint.Scope.Variable, safe: ReadonlySet<string>): boolean {
   const expression = unwrapExpression(test);
   if (expression.type === 'LogicalExpression' && expression.operator === '&&') {
-    return testsUserFacing(unit, expression.left, variable) || testsUserFacing(unit, expression.right, variable);
+    return testsUserFacing(unit, expression.left, variable, safe) || testsUserFacing(unit, expression.right, variable, safe);
   }
   if (expression.type !== 'BinaryExpression' || expression.operator !== 'instanceof') return false;
   const subject = unwrapExpression(expression.left);
   if (subject.type !== 'Identifier' || getVariable(unit, subject) !== variable) return false;
-  return isUserFacingClass(expression.right);
+  return isUserFacingClass(expression.right, safe);
 }
 
-function isUserFacingClass(node: TSESTree.Node): boolean {
+function isUserFacingClass(node: TSESTree.Node, safe: ReadonlySet<string>): boolean {
+  const written = unwrapExpression(node);
+  const name = written.type === 'Identifier' ? written.name : written.type === 'MemberExpression' ? getKeyName(written) : null;
+  if (name !== null && safe.has(name)) return true;
   const ref = getModuleRef(node);
   if (ref && USER_FACING_ERROR_CLASSES.some((c) => c.module === ref.module && ref.path.length === 1 && ref.path[0] === c.name)) return true;
   const binding = resolveBinding(node);

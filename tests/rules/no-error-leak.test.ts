@@ -103,6 +103,11 @@ server.registerTool('pick', { description: 'Pick a colour.', inputSchema: { colo
       "    if (err instanceof OutsideError) return { content: [{ type: 'text', text: err.message }], isError: true };\n    return { content: [{ type: 'text', text: 'Failed.' }], isError: true };",
       "class OutsideError extends Error {\n  constructor() {\n    super('That path is outside the workspace.');\n  }\n}\n",
     ),
+    // An error class the project declares user-facing.
+    {
+      code: readTool('    if (err instanceof ToolError) throw err;\n    throw new Error(\'The file could not be read.\');', "import { ToolError } from '@acme/mcp-kit';\n"),
+      options: [{ userFacingErrors: ['ToolError'] }],
+    },
     // Numbers and booleans derived from the error carry no text.
     readTool("    const size = String(err).length;\n    return { content: [{ type: 'text', text: `Failed (${size}).` }], isError: err instanceof Error };"),
     // A rejection handled inside the handler, not returned.
@@ -307,6 +312,14 @@ server.setRequestHandler(CallToolRequestSchema, async (request) => {
       'err.message',
       { ...RESULT, expression: 'err.message' },
       "'Internal error'",
+    ),
+    // Without the option, the class is not known to be user-facing.
+    leak(
+      readTool('    if (err instanceof ToolError) throw err;\n    throw new Error(\'The file could not be read.\');', "import { ToolError } from '@acme/mcp-kit';\n"),
+      'err',
+      { ...THROWN, expression: 'err' },
+      "new Error('Internal error')",
+      { after: 'ToolError) throw ' },
     ),
   ],
 });
