@@ -334,6 +334,24 @@ const SCRIPT_RUNNERS: ReadonlyMap<string, ScriptRunner> = new Map<string, Script
   ['rscript', { flag: /^-e$/, rest: false }],
 ]);
 
+/** Package runners: `npx <pkg>` runs the package; `npm exec|install <pkg>` runs it or its install scripts. */
+const PACKAGE_RUNNERS: ReadonlyMap<string, ReadonlySet<string> | null> = new Map([
+  ['npx', null], ['bunx', null], ['pnpx', null], ['uvx', null],
+  ['npm', new Set(['exec', 'x', 'install', 'i', 'add'])],
+  ['pnpm', new Set(['exec', 'dlx', 'install', 'i', 'add'])],
+  ['yarn', new Set(['dlx', 'add'])],
+  ['bun', new Set(['x', 'add', 'install', 'i', 'run'])],
+  ['pipx', new Set(['run', 'install'])],
+  ['uv', new Set(['run'])],
+]);
+
+function packageRunnerStart(program: string | null): 'none' | 'package' | 'subcommand' {
+  if (program === null) return 'none';
+  const name = programName(program);
+  if (!PACKAGE_RUNNERS.has(name)) return 'none';
+  return PACKAGE_RUNNERS.get(name) === null ? 'package' : 'subcommand';
+}
+
 /** Programs that run the next argument as a program (`env bash -c …`). */
 const PROGRAM_WRAPPERS = new Set(['env', 'sudo', 'doas', 'nohup', 'nice', 'time', 'stdbuf', 'exec']);
 
@@ -469,9 +487,25 @@ function argvPoints(
   let afterEndOfOptions = false;
   let scriptFlag: string | null = null;
   let scriptTaken = false;
+  let packageSlot = packageRunnerStart(program);
+  const subcommands = program === null ? undefined : PACKAGE_RUNNERS.get(programName(program));
   for (const element of list) {
     const node = element.type === 'SpreadElement' ? element.argument : element;
     const text = element.type === 'SpreadElement' ? null : getStaticString(unit, element);
+    if (packageSlot !== 'none') {
+      // npx <package>, npm exec / install <package>: the package is code to run.
+      if (text === null) {
+        if (packageSlot === 'package') {
+          points.push({ kind: 'command', form: 'executable', cwe: 'CWE-78', node });
+          packageSlot = 'none';
+          continue;
+        }
+        packageSlot = 'none';
+      } else if (!text.startsWith('-')) {
+        packageSlot = packageSlot === 'subcommand' && subcommands?.has(text) === true ? 'package' : 'none';
+        continue;
+      }
+    }
     if (text !== null) {
       if (scriptFlag !== null && !scriptTaken && !(runner?.rest ?? false)) scriptTaken = true; // a static script
       else if (END_OF_OPTIONS.has(text)) afterEndOfOptions = true;

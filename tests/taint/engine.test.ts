@@ -84,6 +84,21 @@ describe('sink table', () => {
     ]);
   });
 
+  it('treats the package of a package runner as the program', () => {
+    const unit = unitOf(`
+      import { execFile } from 'node:child_process';
+      execFile('npx', ['-y', a, '--help']);
+      execFile('npm', ['install', '--save', b]);
+      execFile('npm', ['view', c, 'version']);
+      execFile('pnpm', ['dlx', d]);
+    `);
+    const points = (nodesOf(unit, 'CallExpression') as TSESTree.CallExpression[])
+      .map((c) => getSinkCall(c))
+      .filter((s) => s !== null)
+      .flatMap((s) => s.points.slice(1).map((p) => `${p.form}:${unit.text.slice(p.node.range[0], p.node.range[1])}`));
+    expect(points).toEqual(['executable:a', 'executable:b', 'argv:c', 'executable:d']);
+  });
+
   it('reads zx and execa templates word by word', () => {
     const unit = unitOf(`
       import { $ } from 'zx';
