@@ -23,7 +23,7 @@ server.tool('npx', 'Run a package with npx.', { pkg: z.string(), args: z.string(
 server.tool('npx_file', 'Run a package without a shell.', { pkg: z.string() }, async ({ pkg }, extra) => {
   await limiter.consume(extra.sessionId ?? 'local');
   // No shell, but npx runs whatever package it is given.
-  // todoruleid: no-command-injection
+  // ruleid: no-command-injection
   const { stdout } = await execa('npx', ['-y', pkg], { timeout: 60_000 });
   return { content: [{ type: 'text', text: stdout }] };
 });
