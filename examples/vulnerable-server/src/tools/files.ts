@@ -40,10 +40,10 @@ export function registerFileTools(server: McpServer): void {
     async ({ path: dir }) => {
       const target = path.resolve(config.workspaceRoot, dir);
       // Keep the model inside the workspace.
+      // ruleid: no-path-traversal
       if (!target.startsWith(config.workspaceRoot)) {
         return { content: [{ type: 'text', text: 'Access denied: path is outside the workspace.' }], isError: true };
       }
-      // ruleid: no-path-traversal
       const entries = await readdir(target, { withFileTypes: true });
       const listing = entries.map((entry) => (entry.isDirectory() ? `${entry.name}/` : entry.name)).join('\n');
       return { content: [{ type: 'text', text: listing }] };
