@@ -18,7 +18,8 @@ export function sinkVerdict(kind: SinkKind, origin: Origin, point: SinkPoint): '
     case 'path': {
       const contained = state.contained === true || state.segment === 'safe-segment' || (state.noDotDot === true && state.notAbsolute === true) ||
         (state.parentOnly === true && point.target !== 'dir');
-      if (contained) return state.realpath ? 'safe' : { type: 'symlink' };
+      // Exclusive creation of one file name under the root cannot follow a link.
+      if (contained) return state.realpath || (point.exclusive === true && (state.oneSegment === true || state.parentOnly === true)) ? 'safe' : { type: 'symlink' };
       if (state.bypass) {
         const guardUnit = getUnitOfNode(state.bypass);
         if (guardUnit) return { type: 'prefix-bypass', guard: state.bypass, guardUnit, ...(state.bypassSite ? { site: state.bypassSite } : {}) };

@@ -398,7 +398,7 @@ export class Analysis {
     // `${ROOT}/${x}`: a non-empty root, then a separator, right before the value.
     const rooted = /[^\\/][\\/]$/.test(prefix.replace(/\uE001/g, 'r')) && !prefix.includes('\uE002');
     const suffixHasSeparator = /[\\/]/.test(suffix);
-    if (rooted && (state.noDotDot || state.segment === 'safe-segment')) return { ...base, contained: true };
+    if (rooted && (state.noDotDot || state.segment === 'safe-segment')) return { ...base, contained: true, ...(state.segment === 'safe-segment' && !suffixHasSeparator ? { oneSegment: true } : {}) };
     if (rooted && state.segment === 'segment' && !suffixHasSeparator) return { ...base, parentOnly: suffix === '' };
     if (state.segment !== undefined && !/[\\/]/.test(prefix + suffix) && (prefix.replace(/\uE001/g, '') !== '' || suffix !== '')) {
       // `${name}.json`, `note-${name}`: still one segment, and no longer `.` or `..`.
@@ -684,7 +684,7 @@ function joinState(name: string, state: FlowState, rooted: boolean, last: boolea
   const normalized: FlowState = { normalized: true, ...(name === 'resolve' ? { absolute: true, leadingSafe: true } : rooted ? { leadingSafe: true } : {}) };
   if (state.contained) return { ...normalized, contained: true, ...(state.realpath ? { realpath: true } : {}) };
   if (rooted) {
-    if (state.segment === 'safe-segment') return { ...normalized, contained: true };
+    if (state.segment === 'safe-segment') return { ...normalized, contained: true, ...(last ? { oneSegment: true } : {}) };
     // join appends an absolute x under the root; resolve lets it replace the root.
     if (state.noDotDot && (name === 'join' || state.notAbsolute)) return { ...normalized, contained: true };
     if (state.segment === 'segment' && last) return { ...normalized, parentOnly: true };

@@ -745,6 +745,25 @@ function requestPoints(unit: SourceUnit, url: TSESTree.Node | null, options: TSE
   return points;
 }
 
+/**
+ * `writeFile(p, data, { flag: 'wx' })`, `open(p, 'wx')`, `createWriteStream(p, { flags: 'wx' })`:
+ * exclusive creation (`O_EXCL`) fails when the name exists, symbolic link included.
+ */
+function createsExclusively(unit: SourceUnit, args: readonly TSESTree.CallExpressionArgument[], from: number): boolean {
+  for (let i = from; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg || arg.type === 'SpreadElement') continue;
+    const value = resolveValue(unit, arg);
+    let flag: string | null = null;
+    if (value.type === 'ObjectExpression') {
+      const property = findProperty(value, 'flag') ?? findProperty(value, 'flags');
+      flag = property ? getStaticString(unit, property.value) : null;
+    } else flag = getStaticString(unit, value);
+    if (flag !== null && /^[wa]x\+?$|^x[wa]\+?$/.test(flag)) return true;
+  }
+  return false;
+}
+
 /** The sink positions of a call to a sink row. */
 function callPoints(unit: SourceUnit, node: TSESTree.CallExpression | TSESTree.NewExpression, spec: SinkSpec): SinkPoint[] {
   const shape = spec.shape;
@@ -764,11 +783,13 @@ function callPoints(unit: SourceUnit, node: TSESTree.CallExpression | TSESTree.N
       return node.type === 'CallExpression' ? spawnPoints(unit, node, shape.file, shape.args) : [];
     case 'command-line':
       return node.type === 'CallExpression' ? commandLinePoints(unit, node, shape.command) : [];
-    case 'paths':
+    case 'paths': {
+      const exclusive = createsExclusively(unit, args, Math.max(...shape.args) + 1);
       return shape.args.flatMap((i) => {
         const arg = argAt(i);
-        return arg ? [{ kind: 'path', form: 'path', cwe: 'CWE-22', node: arg, target: shape.target } satisfies SinkPoint] : [];
+        return arg ? [{ kind: 'path', form: 'path', cwe: 'CWE-22', node: arg, target: shape.target, ...(exclusive ? { exclusive } : {}) } satisfies SinkPoint] : [];
       });
+    }
     case 'request':
       return requestPoints(unit, argAt(shape.url), shape.options === null ? null : argAt(shape.options));
     case 'values':

@@ -111,6 +111,8 @@ export interface SinkPoint {
   readonly flag?: string;
   /** For paths: what the call operates on. */
   readonly target?: PathTarget;
+  /** The call creates the file exclusively (`flag: 'wx'`): it fails rather than follow a link at that name. */
+  readonly exclusive?: boolean;
 }
 
 /** A call (or tagged template) that matched the sink table. */
@@ -157,6 +159,8 @@ export interface FlowState {
   readonly bypassSite?: TSESTree.Node;
   /** Cannot start with `-` (so it cannot be read as an option). */
   readonly leadingSafe?: boolean;
+  /** Contained as one file name directly under the root (no directory of the input in between). */
+  readonly oneSegment?: boolean;
   /**
    * Where the value sits in a URL built around it: after a fixed origin and a `/` (`path`), or in
    * the query or fragment (`query`). Absent: it can reach the scheme or the authority (host).

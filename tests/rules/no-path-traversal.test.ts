@@ -199,3 +199,27 @@ createRuleTester({ typed: true }).run('no-path-traversal (typed)', rule, {
     { name: 'a string', code: TYPED.replace('TYPE', 'string'), errors: [{ messageId: 'unsanitizedPath', line: 7, column: 31, endLine: 7, endColumn: 51 }] },
   ],
 });
+
+/** Exclusive creation (`flag: 'wx'`) of one file name under the root cannot follow a symbolic link. */
+const saveNote = (options: string): string => `import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+const server = new McpServer({ name: 'notes', version: '1.0.0' });
+server.registerTool('save_note', { description: 'Save a note.', inputSchema: { title: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 _-]*$/), body: z.string() } }, async ({ title, body }) => {
+  await writeFile(path.join('/srv/notes', \`\${title}.md\`), body${options});
+  return { content: [] };
+});
+`;
+
+createRuleTester().run('no-path-traversal (exclusive creation)', rule, {
+  valid: [{ name: "one file name created with flag 'wx'", options: [{ checkSymlinks: true }], code: saveNote(", { encoding: 'utf8', flag: 'wx' }") }],
+  invalid: [
+    {
+      name: 'the same without the exclusive flag',
+      options: [{ checkSymlinks: true }],
+      code: saveNote(", 'utf8'"),
+      errors: [{ messageId: 'symlinkEscape', line: 7, column: 19, endLine: 7, endColumn: 57 }],
+    },
+  ],
+});
