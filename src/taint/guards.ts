@@ -16,7 +16,7 @@ import {
   regexVerdict,
 } from './sanitizers.js';
 import { resolveCallee } from './summaries.js';
-import type { FlowState, Origin } from './types.js';
+import type { FlowState, Origin, ParamRef } from './types.js';
 import { idOf } from './values.js';
 
 /*
@@ -56,6 +56,8 @@ export interface Fact {
   readonly guard: TSESTree.Node;
   /** Where a check made inside a helper is applied (the helper call), when it differs from `guard`. */
   readonly site?: TSESTree.Node;
+  /** The root checked against is built from these parameters of the enclosing function (see `FlowState.containedIf`). */
+  readonly rootParams?: readonly ParamRef[];
 }
 
 /** The access path an expression reads, or `null` (a call result, a literal, …). */
@@ -255,6 +257,12 @@ export function applyFacts(origin: Origin, facts: readonly Fact[]): Origin | nul
       case 'clean':
         return null;
       case 'contained':
+        if (fact.rootParams?.length) {
+          // Conditional on the caller's root: never weakens an unconditional containment.
+          if (!state.contained) state.containedIf = fact.rootParams;
+        } else {
+          delete state.containedIf;
+        }
         state.contained = true;
         if (fact.realpath) state.realpath = true;
         delete state.bypass;
@@ -429,6 +437,25 @@ function isServerValue(analysis: Analysis, node: TSESTree.Node): boolean {
   return analysis.evaluate(node).length === 0;
 }
 
+/**
+ * The parameters a value is built from when it is built from nothing but parameters of the
+ * function being summarised (`root + path.sep` with `root` a parameter): `[]` for a server value,
+ * `null` when it carries input. A containment check against such a root holds where the callers
+ * pass a server value; `settleContainment` in summaries.ts checks that at each call.
+ */
+export function serverValueParams(analysis: Analysis, node: TSESTree.Node): readonly ParamRef[] | null {
+  const params: ParamRef[] = [];
+  for (const origin of analysis.evaluate(node)) {
+    if (origin.root.type !== 'param') return null;
+    params.push({ fn: origin.root.fn, index: origin.root.index });
+  }
+  return params;
+}
+
+function withRootParams(facts: readonly Fact[], rootParams: readonly ParamRef[]): Fact[] {
+  return rootParams.length === 0 ? [...facts] : facts.map((f) => ({ ...f, rootParams }));
+}
+
 function compareFacts(analysis: Analysis, unit: SourceUnit, test: TSESTree.BinaryExpression, polarity: boolean): Fact[] {
   const { operator } = test;
   if (test.left.type === 'PrivateIdentifier') return [];
@@ -455,6 +482,11 @@ function compareFacts(analysis: Analysis, unit: SourceUnit, test: TSESTree.Binar
       }
       // Equal to a server value; for a path built from x (`normalize(x) === root`), x is inside that root.
       if (equal && isServerValue(analysis, b)) out.push(...fact(accessPathOf(unit, a), 'clean', test), ...(analysis.kind === 'path' ? chainFacts(unit, a, 'contained', test) : []));
+      else if (equal && analysis.kind === 'path') {
+        // `p === root` with `root` a helper parameter: p is the root the caller passes.
+        const rootParams = serverValueParams(analysis, b);
+        if (rootParams) out.push(...withRootParams([...fact(accessPathOf(unit, a), 'contained', test), ...chainFacts(unit, a, 'contained', test)], rootParams));
+      }
     }
     return out;
   }
@@ -585,9 +617,11 @@ function startsWithFacts(analysis: Analysis, unit: SourceUnit, subject: TSESTree
     (prefixValue.type === 'BinaryExpression' && prefixValue.operator === '+' && getStaticString(unit, prefixValue.left) === '..' && isSeparator(unit, prefixValue.right));
   if (dotDot) return polarity ? [] : [...fact(ap, 'noDotDot', guard, { needsNormalized: true }), ...relativeContainment(unit, subject, guard)];
   if (text === '/' || text === '\\') return polarity ? [] : fact(ap, 'notAbsolute', guard);
-  if (!polarity || !isServerValue(analysis, prefix)) return [];
+  if (!polarity) return [];
+  const rootParams = serverValueParams(analysis, prefix);
+  if (rootParams === null) return [];
   const effect: Effect = endsWithSeparator(unit, prefix) ? 'contained' : 'bypass';
-  return [...fact(ap, effect, guard, { needsNormalized: true }), ...chainFacts(unit, subject, effect, guard)];
+  return withRootParams([...fact(ap, effect, guard, { needsNormalized: true }), ...chainFacts(unit, subject, effect, guard)], rootParams);
 }
 
 /** `rel = path.relative(ROOT, p)` checked for `..`: p is inside ROOT. */

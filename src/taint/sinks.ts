@@ -754,7 +754,7 @@ function createsExclusively(unit: SourceUnit, args: readonly TSESTree.CallExpres
     const arg = args[i];
     if (!arg || arg.type === 'SpreadElement') continue;
     const value = resolveValue(unit, arg);
-    let flag: string | null = null;
+    let flag: string | null;
     if (value.type === 'ObjectExpression') {
       const property = findProperty(value, 'flag') ?? findProperty(value, 'flags');
       flag = property ? getStaticString(unit, property.value) : null;

@@ -6,7 +6,8 @@ import { getModuleRef } from '../util/module-refs.js';
 import { getSingleInit, getUnitOfNode, getVariable, walk, type SourceUnit } from '../util/source-unit.js';
 import type { Analysis } from './propagation.js';
 import { getSinkCall } from './sinks.js';
-import type { FlowStep, Origin, SinkCall, SinkKind, SinkPoint, TaintValue } from './types.js';
+import { serverValueParams } from './guards.js';
+import type { FlowState, FlowStep, Origin, ParamRef, SinkCall, SinkKind, SinkPoint, TaintValue } from './types.js';
 import { CLEAN, mapOrigins, mergeStates, normalizeValue, originKey, unionValues } from './values.js';
 
 /*
@@ -313,9 +314,32 @@ function instantiateOrigin(analysis: Analysis, origin: Origin, callee: ResolvedC
     ...p,
     derived: p.derived || origin.derived,
     at: [...origin.at, ...p.at],
-    state: mergeStates(p.state, origin.state),
+    state: settleContainment(analysis, mergeStates(p.state, origin.state), callee, args),
     ...(origin.derived ? { schema: undefined } : {}),
   }));
+}
+
+/**
+ * A helper's containment check against a root it was passed holds only if this call passes a
+ * server value there (or a parameter of the caller, which the caller's own callers then settle).
+ */
+function settleContainment(analysis: Analysis, state: FlowState, callee: ResolvedCallee, args: readonly TSESTree.CallExpressionArgument[]): FlowState {
+  if (!state.containedIf) return state;
+  const remaining: ParamRef[] = [];
+  for (const condition of state.containedIf) {
+    if (condition.fn !== callee.fn) {
+      remaining.push(condition);
+      continue;
+    }
+    const argument = args[condition.index];
+    const params = argument && argument.type !== 'SpreadElement' ? serverValueParams(analysis, argument) : null;
+    if (params === null) {
+      // The caller passes input (or nothing) as the root: the check proves nothing.
+      return { ...state, contained: false, containedIf: undefined };
+    }
+    remaining.push(...params);
+  }
+  return { ...state, containedIf: remaining.length > 0 ? remaining : undefined };
 }
 
 /** The value of a call to a resolved function: its return summary with the call's arguments. */

@@ -168,6 +168,17 @@ export interface FlowState {
   readonly urlPart?: 'path' | 'query';
   /** Percent-encoded for a URL component (`encodeURIComponent`): no `/`, `?`, `#`, `@` or `:` of its own. */
   readonly urlEncoded?: boolean;
+  /**
+   * `contained` holds only if these parameters of a helper receive server-controlled values: the
+   * helper checked against a root it was passed (`inside(root, p)`), settled at each call.
+   */
+  readonly containedIf?: readonly ParamRef[];
+}
+
+/** Parameter `index` of function `fn`. */
+export interface ParamRef {
+  readonly fn: FunctionNode;
+  readonly index: number;
 }
 
 /**

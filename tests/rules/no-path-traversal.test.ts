@@ -14,6 +14,11 @@ const tool = (imports: string, schema: string, body: string, params = 'args') =>
 const P = 'path: z.string()';
 
 const invalid: InvalidTestCase<MessageId, Options>[] = [
+  { name: 'a helper checks against the root it is passed, and the caller passes tool input as the root', code: tool(FS, `${P}, root: z.string()`, "  function inside(base: string, requested: string) {\n    const lexical = path.resolve(base, requested);\n    if (lexical !== base && !lexical.startsWith(base + path.sep)) throw new Error('outside');\n    return lexical;\n  }\n  await fs.readFile(inside(args.root, args.path), 'utf8');"),
+    errors: [
+      { messageId: 'unsanitizedPath', line: 13, column: 21, endLine: 13, endColumn: 49 },
+    ],
+  },
   { name: 'seed: readFile(path.join(BASE, args.path))', code: tool(FS, P, "  await fs.readFile(path.join(ROOT, args.path), 'utf8');"),
     errors: [
       { messageId: 'unsanitizedPath', line: 8, column: 21, endLine: 8, endColumn: 47 },
@@ -157,6 +162,8 @@ const invalid: InvalidTestCase<MessageId, Options>[] = [
 ];
 
 const valid: ValidTestCase<Options>[] = [
+  { name: 'a helper checks against the root it is passed, and the caller passes a constant root', code: tool(FS, P, "  function inside(base: string, requested: string) {\n    const lexical = path.resolve(base, requested);\n    if (lexical !== base && !lexical.startsWith(base + path.sep)) throw new Error('outside');\n    return lexical;\n  }\n  await fs.readFile(inside(ROOT, args.path), 'utf8');") },
+  { name: 'the root passed on through two helpers is still the constant', code: tool(FS, P, "  function inside(base: string, requested: string) {\n    const lexical = path.resolve(base, requested);\n    if (lexical !== base && !lexical.startsWith(base + path.sep)) throw new Error('outside');\n    return lexical;\n  }\n  const within = (base: string, p: string) => inside(base, p);\n  await fs.readFile(within(ROOT, args.path), 'utf8');") },
   { name: 'seed: realpath(resolve(BASE, p)) checked against BASE + sep (symlinks on)', options: [{ checkSymlinks: true }], code: tool(FS, P, "  const real = await fs.realpath(path.resolve(ROOT, args.path));\n  if (!real.startsWith(ROOT + path.sep)) throw new Error('Outside the root.');\n  await fs.readFile(real, 'utf8');") },
   { name: 'resolve + startsWith(root + sep) (default options)', code: tool(FS, P, "  const full = path.resolve(ROOT, args.path);\n  if (!full.startsWith(ROOT + path.sep)) throw new Error('Outside the root.');\n  await fs.readFile(full);") },
   { name: 'template separator and root === or startsWith', code: tool(FS, P, "  const full = path.resolve(ROOT, args.path);\n  if (full === ROOT || full.startsWith(`${ROOT}${path.sep}`)) {\n    await fs.readdir(full);\n  }") },
