@@ -60,6 +60,14 @@ function processRows(): SinkSpec[] {
   for (const path of [[], ['simpleGit']]) {
     rows.push({ modules: ['simple-git'], path, label: 'simpleGit()', category: 'process', kind: 'path', cwe: CWE_22, shape: { type: 'paths', args: [0], target: 'dir' } });
   }
+  // A pseudo-terminal runs a shell: what is written to it is typed at the prompt.
+  for (const creator of ['spawn', 'fork']) {
+    rows.push({ modules: ['node-pty', '@lydell/node-pty', '@homebridge/node-pty-prebuilt-multiarch'], path: [creator, '#', 'write'], label: 'pty.write()', category: 'process', kind: 'command', cwe: CWE_78, shape: { type: 'shell', command: 0 } });
+  }
+  // AppleScript can `do shell script`: the script is code.
+  for (const path of [[], ['runAppleScript'], ['runAppleScriptAsync'], ['runAppleScriptSync']]) {
+    rows.push({ modules: ['run-applescript'], path, label: 'runAppleScript()', category: 'process', kind: 'command', cwe: CWE_78, shape: { type: 'script', arg: 0, program: 'osascript', flag: '-e' } });
+  }
   rows.push({ modules: ['execa'], path: ['execaNode'], label: 'execaNode()', category: 'process', kind: 'module-load', cwe: ['CWE-94'], shape: { type: 'values', args: [0] } });
   // zx and Bun quote every interpolation for the shell.
   rows.push({ modules: ['zx'], path: ['$'], label: '$ (zx)', category: 'process', kind: 'command', cwe: CWE_78_88, template: 'escaped' });
@@ -797,6 +805,10 @@ function callPoints(unit: SourceUnit, node: TSESTree.CallExpression | TSESTree.N
         const arg = argAt(i);
         return arg ? [{ kind: spec.kind, form: 'value', cwe: spec.cwe[0] ?? 'CWE-20', node: arg } satisfies SinkPoint] : [];
       });
+    case 'script': {
+      const arg = argAt(shape.arg);
+      return arg ? [{ kind: 'command', form: 'dash-c', cwe: 'CWE-78', node: arg, program: shape.program, flag: shape.flag }] : [];
+    }
   }
 }
 

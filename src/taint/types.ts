@@ -71,7 +71,9 @@ export type SinkShape =
    */
   | { readonly type: 'request'; readonly url: number; readonly options: number | null }
   /** Any other sink: the argument positions of kind `kind`. */
-  | { readonly type: 'values'; readonly args: readonly number[] };
+  | { readonly type: 'values'; readonly args: readonly number[] }
+  /** A script an interpreter runs (`runAppleScript(script)` is `osascript -e script`). */
+  | { readonly type: 'script'; readonly arg: number; readonly program: string; readonly flag: string };
 
 /**
  * How a tagged template sink treats interpolations: `escaped` (zx, Bun: each value is quoted for a

@@ -99,6 +99,11 @@ describe('sink table', () => {
     expect(points).toEqual(['executable:a', 'executable:b', 'argv:c', 'executable:d']);
   });
 
+  it('knows terminals and AppleScript run what they are given', () => {
+    const code = tool("import * as pty from 'node-pty';\nimport { runAppleScript } from 'run-applescript';", "  const term = pty.spawn('bash', [], { cols: 80, rows: 24 });\n  term.write(`${args.cmd}\\r`);\n  await runAppleScript(`tell application \"Finder\" to open \"${args.cmd}\"`);");
+    expect(flowsOf(code, ['command']).map((f) => [f.sink.label, f.sink.point.form])).toEqual([['pty.write()', 'shell-string'], ['runAppleScript()', 'dash-c']]);
+  });
+
   it('reads zx and execa templates word by word', () => {
     const unit = unitOf(`
       import { $ } from 'zx';
