@@ -110,6 +110,8 @@ function describeBinding(handler: ToolHandler, binding: InputBinding): string {
   if (binding.origin === 'secondary') {
     if (binding.path.includes('_meta')) return 'client-controlled `_meta`';
     if (binding.path.includes('headers')) return 'a client-controlled HTTP header';
+    if (binding.path.includes('inputResponses')) return 'an elicitation answer, typed by the user';
+    if (binding.path.includes('req')) return "the client's HTTP request";
     return 'client-controlled request data';
   }
   switch (handler.kind) {
