@@ -1,6 +1,6 @@
 import { getToolHandlers } from '../model/index.js';
 import { findFlows } from '../taint/flows.js';
-import { originSuffix, sinkLocation, viaName } from '../taint/report.js';
+import { flowMessageData } from '../taint/report.js';
 import type { Flow } from '../taint/types.js';
 import { createRule } from '../util/create-rule.js';
 import { getSourceUnit } from '../util/source-unit.js';
@@ -56,11 +56,7 @@ export default createRule<Options, MessageId>({
         node,
         messageId,
         data: {
-          source: flow.source.label,
-          origin: originSuffix(flow),
-          sink: flow.sink.label,
-          location: sinkLocation(flow, context.cwd),
-          via: viaName(flow),
+          ...flowMessageData(flow, context.cwd),
         },
       });
     }

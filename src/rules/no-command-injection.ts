@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { getToolHandlers } from '../model/index.js';
 import { findFlows } from '../taint/flows.js';
-import { originSuffix, sinkLocation, viaName } from '../taint/report.js';
+import { flowMessageData } from '../taint/report.js';
 import { execFileRewrite } from '../taint/rewrite.js';
 import type { Flow, SinkKind } from '../taint/types.js';
 import { createRule } from '../util/create-rule.js';
@@ -87,13 +87,9 @@ export default createRule<Options, MessageId>({
       if (reported.has(key)) return;
       reported.add(key);
       const data = {
-        source: flow.source.label,
-        origin: originSuffix(flow),
-        sink: flow.sink.label,
+        ...flowMessageData(flow, context.cwd),
         program: flow.sink.point.program ?? 'sh',
         flag: flow.sink.point.flag ?? '-c',
-        location: sinkLocation(flow, context.cwd),
-        via: viaName(flow),
         reason: REASONS[form] ?? 'it runs as a command',
       };
       const suggest = messageId === 'shellCommand' ? suggestions(flow) : [];

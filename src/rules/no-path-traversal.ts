@@ -1,6 +1,6 @@
 import { getToolHandlers } from '../model/index.js';
 import { findFlows } from '../taint/flows.js';
-import { originSuffix, sinkLocation, viaName, viaSuffix } from '../taint/report.js';
+import { flowMessageData, viaSuffix } from '../taint/report.js';
 import type { Flow } from '../taint/types.js';
 import { createRule } from '../util/create-rule.js';
 import { getSourceUnit } from '../util/source-unit.js';
@@ -68,12 +68,8 @@ export default createRule<Options, MessageId>({
         node,
         messageId,
         data: {
-          source: flow.source.label,
-          origin: originSuffix(flow),
-          sink: flow.sink.label,
+          ...flowMessageData(flow, context.cwd),
           position: flow.sink.point.form === 'cwd' ? 'the working directory (`cwd`) of' : 'the path of',
-          location: sinkLocation(flow, context.cwd),
-          via: viaName(flow),
           at: viaSuffix(flow, context.cwd),
         },
       });

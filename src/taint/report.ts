@@ -28,3 +28,14 @@ export function viaName(flow: Flow): string {
 export function viaSuffix(flow: Flow, cwd: string): string {
   return flow.via.length === 0 ? '' : ` at ${sinkLocation(flow, cwd)} through \`${viaName(flow)}()\``;
 }
+
+/** The placeholders every taint rule's messages share: `source`, `origin`, `sink`, `location`, `via`. */
+export function flowMessageData(flow: Flow, cwd: string): Record<'source' | 'origin' | 'sink' | 'location' | 'via', string> {
+  return {
+    source: flow.source.label,
+    origin: originSuffix(flow),
+    sink: flow.sink.label,
+    location: sinkLocation(flow, cwd),
+    via: viaName(flow),
+  };
+}
