@@ -1,5 +1,6 @@
 import rule from '../../src/rules/no-code-injection.js';
 import { createRuleTester } from '../rule-tester.js';
+import { at } from '../support/positions.js';
 
 const ruleTester = createRuleTester();
 
@@ -14,20 +15,6 @@ ${body}
   return { content: [{ type: 'text' as const, text: 'done' }] };
 });
 `;
-}
-
-/** The location of `text` in `code`, inside the first `inside` when given. */
-function at(code: string, text: string, inside = text): { line: number; column: number; endLine: number; endColumn: number } {
-  const outer = code.indexOf(inside);
-  const start = outer < 0 ? -1 : code.indexOf(text, outer);
-  if (start < 0) throw new Error(`${text} not found`);
-  const position = (offset: number): { line: number; column: number } => {
-    const before = code.slice(0, offset).split('\n');
-    return { line: before.length, column: (before[before.length - 1] as string).length + 1 };
-  };
-  const from = position(start);
-  const to = position(start + text.length);
-  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
 }
 
 function invalid(code: string, messageId: 'codeEval' | 'moduleLoad' | 'crossModule', text: string, inside = text) {
