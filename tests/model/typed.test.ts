@@ -12,10 +12,25 @@ import { registerSourceUnit, type SourceUnit } from '../../src/util/source-unit.
 
 let dir = '';
 
+/**
+ * The files the tests parse with types. Each is written with its final text before the first parse
+ * builds the program: the watch program that `parserOptions.project` uses tells changed files apart
+ * by modification time, so a file rewritten in the same instant kept its old text (seen in CI).
+ */
+const typedFiles = {
+  'tools.ts': `import type { Ctx } from './context.js';
+export function register(ctx: Ctx): void {
+  ctx.server.tool('echo', 'Echo text', { text: {} as never }, async ({ text }: { text: string }) => ({ content: [{ type: 'text' as const, text }] }));
+  ctx.other.tool('not-mcp', 'Not a tool', {}, async () => 1);
+}
+`,
+  'with-types.ts': "import type { Ctx } from './context.js';\nexport function register(ctx: Ctx): void { ctx.server.tool('echo', 'Echo', async () => ({ content: [] })); }\n",
+};
+
 /** A unit linted with a TypeScript program (as with `parserOptions.project`). */
-function typedUnit(name: string, text: string): SourceUnit {
+function typedUnit(name: keyof typeof typedFiles): SourceUnit {
   const filename = path.join(dir, name);
-  writeFileSync(filename, text);
+  const text = typedFiles[name];
   const result = parseForESLint(text, { filePath: filename, project: path.join(dir, 'tsconfig.json'), tsconfigRootDir: dir, range: true, loc: true, sourceType: 'module' });
   return registerSourceUnit({
     filename,
@@ -35,9 +50,7 @@ beforeAll(() => {
     include: ['*.ts'],
   }));
   writeFileSync(path.join(dir, 'context.ts'), "import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nexport interface Ctx { server: McpServer; other: { tool(...args: unknown[]): void } }\n");
-  // Every file the tests parse exists before the first parse builds the program: a file created
-  // after that is in no project, whatever order the tests run in.
-  for (const name of ['tools.ts', 'with-types.ts']) writeFileSync(path.join(dir, name), 'export {};\n');
+  for (const [name, text] of Object.entries(typedFiles)) writeFileSync(path.join(dir, name), text);
 });
 
 afterAll(() => {
@@ -46,19 +59,12 @@ afterAll(() => {
 
 describe('type sharpening', () => {
   it('a server injected through a local type, in a file with no MCP import, is recognised by its type', () => {
-    const unit = typedUnit('tools.ts', `import type { Ctx } from './context.js';
-export function register(ctx: Ctx): void {
-  ctx.server.tool('echo', 'Echo text', { text: {} as never }, async ({ text }: { text: string }) => ({ content: [{ type: 'text' as const, text }] }));
-  ctx.other.tool('not-mcp', 'Not a tool', {}, async () => 1);
-}
-`);
-    const handlers = getToolHandlers(unit);
+    const handlers = getToolHandlers(typedUnit('tools.ts'));
     expect(handlers.map((h) => `${h.framework}:${h.name}`)).toEqual(['mcp-sdk:echo']);
   });
 
   it('without type information the same file has no MCP code', () => {
-    const text = "import type { Ctx } from './context.js';\nexport function register(ctx: Ctx): void { ctx.server.tool('echo', 'Echo', async () => ({ content: [] })); }\n";
-    expect(getToolHandlers(typedUnit('with-types.ts', text))).toHaveLength(1);
-    expect(getToolHandlers(parseSourceUnit(path.join(dir, 'without-types.ts'), text))).toEqual([]);
+    expect(getToolHandlers(typedUnit('with-types.ts'))).toHaveLength(1);
+    expect(getToolHandlers(parseSourceUnit(path.join(dir, 'without-types.ts'), typedFiles['with-types.ts']))).toEqual([]);
   });
 });
