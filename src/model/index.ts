@@ -1,7 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { memoize } from '../util/memo.js';
-import { getUnitOfNode, walk, type SourceUnit } from '../util/source-unit.js';
+import { nodesWithin, type NodeType } from '../util/node-index.js';
+import { getUnitOfNode, type SourceUnit } from '../util/source-unit.js';
 import { recognizeInstructions, recognizeListHandler, type SiteRecognizer } from './description-sites.js';
 import { plainLens } from './lens.js';
 import { recognizeRegistrationCall } from './recognizers/calls.js';
@@ -23,7 +24,7 @@ const recognizeCall: Recognizer = (node, unit) =>
 
 /**
  * Every recognizer, by the node type it looks at, tried in order; the first that answers wins.
- * Dispatching on the node type first keeps the per-node cost of the walk at one map lookup.
+ * Dispatching on the node type first means only nodes of these types are looked at (from the node index).
  */
 const RECOGNIZERS: Readonly<Partial<Record<TSESTree.Node['type'], readonly Recognizer[]>>> = {
   // A registration inside a loop first: it yields one handler per element of the loop.
@@ -41,17 +42,20 @@ const SITE_RECOGNIZERS: Readonly<Partial<Record<TSESTree.Node['type'], readonly 
   CallExpression: [recognizeInstructions, recognizeListHandler],
 };
 
+/** The node types some recognizer looks at, read from the file's node index in source order. */
+const RECOGNIZED_TYPES = [...new Set([...Object.keys(RECOGNIZERS), ...Object.keys(SITE_RECOGNIZERS)])] as NodeType[];
+
 interface Analysis {
   readonly handlers: readonly ToolHandler[];
   readonly sites: readonly DescriptionSite[];
 }
 
-/** One walk of the file: every handler and every free-standing description site. */
+/** Every handler and every free-standing description site of the file. */
 const analyze = memoize((unit: SourceUnit): Analysis => {
   const handlers: ToolHandler[] = [];
   const definitions: ToolHandler[] = [];
   const sites: DescriptionSite[] = [];
-  walk(unit.ast, unit.visitorKeys, (node) => {
+  for (const node of nodesWithin(unit, unit.ast, RECOGNIZED_TYPES)) {
     const recognizers = RECOGNIZERS[node.type];
     if (recognizers) {
       for (const recognize of recognizers) {
@@ -64,7 +68,7 @@ const analyze = memoize((unit: SourceUnit): Analysis => {
     }
     const siteRecognizers = SITE_RECOGNIZERS[node.type];
     if (siteRecognizers) for (const recognize of siteRecognizers) sites.push(...(recognize(node, unit) ?? []));
-  });
+  }
   const owned = ownedNodes(handlers);
   const kept = definitions.filter((definition) => !isOwned(definition, owned));
   return { handlers: sortBySource([...handlers, ...kept]), sites };

@@ -225,7 +225,7 @@ function followImport(unit: SourceUnit, specifier: TSESTree.Node): TSESTree.Node
   if (specifier.type !== 'ImportSpecifier' && specifier.type !== 'ImportDefaultSpecifier') return undefined;
   const declaration = specifier.parent as TSESTree.ImportDeclaration;
   if (!isRelativeSpecifier(declaration.source.value)) return undefined;
-  const target = loadRelativeModule(unit.filename, declaration.source.value);
+  const target = loadRelativeModule(unit, declaration.source.value);
   if (!target) return undefined;
   const name = specifier.type === 'ImportDefaultSpecifier'
     ? 'default'
@@ -239,7 +239,7 @@ function getNamespaceModule(unit: SourceUnit, identifier: TSESTree.Identifier): 
   const def = variable?.defs[0];
   if (variable?.defs.length !== 1 || def?.type !== 'ImportBinding' || def.node.type !== 'ImportNamespaceSpecifier') return null;
   const source = (def.parent as TSESTree.ImportDeclaration).source.value;
-  return isRelativeSpecifier(source) ? loadRelativeModule(unit.filename, source) : null;
+  return isRelativeSpecifier(source) ? loadRelativeModule(unit, source) : null;
 }
 
 /**

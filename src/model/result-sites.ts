@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { getKeyName, isFunctionNode, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { memoize } from '../util/memo.js';
+import { nodesWithin } from '../util/node-index.js';
 import { getUnitOfNode, getVariable } from '../util/source-unit.js';
 import type { ToolHandler } from './types.js';
 
@@ -70,18 +71,22 @@ function collectFunction(fn: FunctionNode, sites: ResultSite[], depth: number): 
   }
   const unit = getUnitOfNode(fn);
   if (!unit) return;
-  const stack: TSESTree.Node[] = [fn.body];
-  while (stack.length > 0) {
-    const node = stack.pop() as TSESTree.Node;
-    if (node.type === 'ReturnStatement' && node.argument) addReturned(node.argument, sites, depth);
-    if (node.type === 'ThrowStatement' && !isCaughtWithin(node, fn)) sites.push({ type: 'throw', node: node.argument });
-    for (const key of unit.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      for (const c of Array.isArray(child) ? child : [child]) {
-        if (isNode(c) && !isFunctionNode(c)) stack.push(c);
-      }
+  for (const node of nodesWithin(unit, fn.body, EXITS)) {
+    if (enclosingFunction(node) !== fn) continue;
+    if (node.type === 'ReturnStatement') {
+      if (node.argument) addReturned(node.argument, sites, depth);
+    } else if (!isCaughtWithin(node, fn)) {
+      sites.push({ type: 'throw', node: node.argument });
     }
   }
+}
+
+const EXITS = ['ReturnStatement', 'ThrowStatement'] as const;
+
+function enclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
+  let current = node.parent;
+  while (current && !isFunctionNode(current)) current = current.parent;
+  return current;
 }
 
 /** A returned expression, and the callbacks of a promise chain or `new Promise` it returns. */
@@ -132,6 +137,3 @@ function unwrapAwait(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}

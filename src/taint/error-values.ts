@@ -5,6 +5,7 @@ import type { ToolHandler } from '../model/types.js';
 import { getKeyName, getStaticString, isFunctionNode, resolveValue, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { memoize } from '../util/memo.js';
 import { GLOBAL_MODULE, getModuleRef, getPatternPath } from '../util/module-refs.js';
+import { nodesWithin } from '../util/node-index.js';
 import { getSingleInit, getUnitOfNode, getVariable, walk, type SourceUnit } from '../util/source-unit.js';
 import { resolveBinding, resolveFunction } from './instances.js';
 import { getAnalysis, type Analysis } from './propagation.js';
@@ -234,40 +235,33 @@ const handlerErrorTaint = memoize((fn: FunctionNode): ErrorTaint | null => {
     const cached = scanned.get(node);
     if (cached) return cached;
     const variables = new Set<TSESLint.Scope.Variable>();
-    let direct = false;
-    walk(node, unit.visitorKeys, (inner) => {
-      if (inner.type === 'Identifier') {
-        const variable = getVariable(unit, inner);
-        if (variable) variables.add(variable);
-      } else if (inner.type === 'MemberExpression') {
-        if (!inner.computed && inner.property.type === 'Identifier' && inner.property.name === 'reason') direct = true;
-      } else if (inner.type === 'CallExpression' || inner.type === 'NewExpression') {
-        const target = resolveFunction(inner.callee);
-        if (target && functionHasSource(target)) direct = true;
-      }
-    });
+    for (const inner of nodesWithin(unit, node, ['Identifier'])) {
+      const variable = getVariable(unit, inner);
+      if (variable) variables.add(variable);
+    }
+    const direct = readsSourceDirectly(unit, node);
     const result = { variables, direct };
     scanned.set(node, result);
     return result;
   };
-  walk(fn.body, unit.visitorKeys, (node) => {
+  for (const node of nodesWithin(unit, fn.body, TAINT_SCAN_TYPES)) {
     switch (node.type) {
       case 'CatchClause':
         if (node.param) for (const variable of declaredVariables(unit, node.param)) if (CAUGHT_ERRORS.variableRoot?.(variable, unit)) tainted.add(variable);
-        return;
+        continue;
       case 'VariableDeclarator':
         if (node.init) writes.push({ targets: declaredVariables(unit, node.id), value: mentions(node.init) });
-        return;
+        continue;
       case 'AssignmentExpression':
         writes.push({ targets: declaredVariables(unit, node.left, true), value: mentions(node.right) });
-        return;
+        continue;
       case 'ForOfStatement':
       case 'ForInStatement':
         writes.push({ targets: declaredVariables(unit, node.left), value: mentions(node.right) });
-        return;
+        continue;
       case 'FunctionDeclaration':
         for (const param of node.params) for (const variable of declaredVariables(unit, param)) tainted.add(variable);
-        return;
+        continue;
       case 'ArrowFunctionExpression':
       case 'FunctionExpression': {
         const call = node.parent;
@@ -282,12 +276,9 @@ const handlerErrorTaint = memoize((fn: FunctionNode): ErrorTaint | null => {
           // A function of the handler called from anywhere: its parameters may hold anything.
           for (const variable of params) tainted.add(variable);
         }
-        return;
       }
-      default:
-        return;
     }
-  });
+  }
   for (let changed = true; changed;) {
     changed = false;
     for (const write of writes) {
@@ -305,21 +296,33 @@ const handlerErrorTaint = memoize((fn: FunctionNode): ErrorTaint | null => {
 function siteMayCarry(fn: FunctionNode, node: TSESTree.Node): boolean {
   const taint = handlerErrorTaint(fn);
   if (!taint || getUnitOfNode(node) !== taint.unit) return true;
-  let found = false;
-  walk(node, taint.unit.visitorKeys, (inner) => {
-    if (found) return;
-    if (inner.type === 'Identifier') {
-      const variable = getVariable(taint.unit, inner);
-      found = variable !== undefined && taint.tainted.has(variable);
-    } else if (inner.type === 'MemberExpression') {
-      found = !inner.computed && inner.property.type === 'Identifier' && inner.property.name === 'reason';
-    } else if (inner.type === 'CallExpression' || inner.type === 'NewExpression') {
-      const target = resolveFunction(inner.callee);
-      found = target !== null && functionHasSource(target);
-    }
-  });
-  return found;
+  const { unit, tainted } = taint;
+  return nodesWithin(unit, node, ['Identifier']).some((inner) => {
+    const variable = getVariable(unit, inner);
+    return variable !== undefined && tainted.has(variable);
+  }) || readsSourceDirectly(unit, node);
 }
+
+/** `node` reads a `.reason`, or calls a project function that holds a source. */
+function readsSourceDirectly(unit: SourceUnit, node: TSESTree.Node): boolean {
+  return nodesWithin(unit, node, ['MemberExpression']).some((member) => isReasonRead(member))
+    || nodesWithin(unit, node, CALLS).some((call) => {
+      const target = resolveFunction(call.callee);
+      return target !== null && functionHasSource(target);
+    });
+}
+
+function isReasonRead(member: TSESTree.MemberExpression): boolean {
+  return !member.computed && member.property.type === 'Identifier' && member.property.name === 'reason';
+}
+
+const CALLS = ['CallExpression', 'NewExpression'] as const;
+
+/** The nodes {@link handlerErrorTaint} reads: where errors are caught, and where values are written. */
+const TAINT_SCAN_TYPES = [
+  'CatchClause', 'VariableDeclarator', 'AssignmentExpression', 'ForOfStatement', 'ForInStatement',
+  'FunctionDeclaration', 'ArrowFunctionExpression', 'FunctionExpression',
+] as const;
 
 /** The variables a pattern (or an assignment target) declares or writes. */
 function declaredVariables(unit: SourceUnit, pattern: TSESTree.Node, assignment = false): TSESLint.Scope.Variable[] {
@@ -342,21 +345,14 @@ function hasSource(fn: FunctionNode, visiting: Set<FunctionNode>): boolean {
   const unit = getUnitOfNode(fn);
   if (!unit || visiting.size > 4) return visiting.size > 4;
   visiting.add(fn);
-  let found = false;
-  walk(fn.body, unit.visitorKeys, (node) => {
-    if (found) return;
-    if (node.type === 'CatchClause') found = node.param !== null;
-    else if (node.type === 'MemberExpression') found = !node.computed && node.property.type === 'Identifier' && node.property.name === 'reason';
-    else if (node.type === 'CallExpression') {
-      const callee = unwrapExpression(node.callee);
-      if (callee.type === 'MemberExpression' && (getKeyName(callee) === 'catch' || (getKeyName(callee) === 'then' && node.arguments.length > 1))) found = true;
-      else {
-        const target = resolveFunction(node.callee);
-        if (target && target !== fn && !visiting.has(target)) found = hasSource(target, visiting);
-      }
-    }
+  if (nodesWithin(unit, fn.body, ['CatchClause']).some((clause) => clause.param !== null)) return true;
+  if (nodesWithin(unit, fn.body, ['MemberExpression']).some((member) => isReasonRead(member))) return true;
+  return nodesWithin(unit, fn.body, ['CallExpression']).some((node) => {
+    const callee = unwrapExpression(node.callee);
+    if (callee.type === 'MemberExpression' && (getKeyName(callee) === 'catch' || (getKeyName(callee) === 'then' && node.arguments.length > 1))) return true;
+    const target = resolveFunction(node.callee);
+    return target !== null && target !== fn && !visiting.has(target) && hasSource(target, visiting);
   });
-  return found;
 }
 
 // -----------------------------------------------------------------------------------------------
@@ -408,7 +404,9 @@ export function findErrorLeaks(handler: ToolHandler, userFacingErrors: readonly 
   if (cached) return cached;
   const safe = new Set(userFacingErrors);
   const leaks = new Map<TSESTree.Node, ErrorLeak>();
-  for (const site of getResultSites(handler)) {
+  // No catch clause, rejection callback or settled result in reach: no error text to leak.
+  const sites = handler.handler && functionHasSource(handler.handler) ? getResultSites(handler) : [];
+  for (const site of sites) {
     for (const leak of siteLeaks(handler, site, safe)) if (!leaks.has(leak.node)) leaks.set(leak.node, leak);
   }
   const result = [...leaks.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
@@ -537,11 +535,10 @@ function narrowedToUserFacing(node: TSESTree.Node, safe: ReadonlySet<string>): b
   const unit = getUnitOfNode(node);
   if (!unit) return false;
   const variables = new Set<TSESLint.Scope.Variable>();
-  walk(node, unit.visitorKeys, (inner) => {
-    if (inner.type !== 'Identifier') return;
+  for (const inner of nodesWithin(unit, node, ['Identifier'])) {
     const variable = getVariable(unit, inner);
     if (variable && CAUGHT_ERRORS.variableRoot?.(variable, unit)) variables.add(variable);
-  });
+  }
   if (variables.size === 0) return false;
   return [...variables].every((variable) => isNarrowed(unit, node, variable, safe));
 }

@@ -3,7 +3,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { memoize } from '../util/memo.js';
 import { getModuleRef, type ModuleRef } from '../util/module-refs.js';
-import { getUnitOfNode, walk } from '../util/source-unit.js';
+import { nodesWithin } from '../util/node-index.js';
+import { getUnitOfNode } from '../util/source-unit.js';
 import { resolveBinding, resolveFunction, unwrapAwait } from './instances.js';
 import { getSinkCall } from './sinks.js';
 import { reachableSinks, resolveCallee } from './summaries.js';
@@ -32,13 +33,10 @@ export type CallSite = TSESTree.CallExpression | TSESTree.NewExpression | TSESTr
 /** Every call, `new` and tagged template in a function, nested callbacks included, in source order (memoised). */
 export const functionCalls = memoize((fn: FunctionNode): readonly CallSite[] => {
   const unit = getUnitOfNode(fn);
-  const calls: CallSite[] = [];
-  if (!unit) return calls;
-  walk(fn.body, unit.visitorKeys, (node) => {
-    if (node.type === 'CallExpression' || node.type === 'NewExpression' || node.type === 'TaggedTemplateExpression') calls.push(node);
-  });
-  return calls.sort((a, b) => a.range[0] - b.range[0]);
+  return unit ? nodesWithin(unit, fn.body, CALL_SITES) : [];
 });
+
+const CALL_SITES = ['CallExpression', 'NewExpression', 'TaggedTemplateExpression'] as const;
 
 /**
  * The work a call does itself (memoised): a sink-table row other than code evaluation (file
@@ -80,22 +78,19 @@ const helperTableWork = memoize((fn: FunctionNode): ExpensiveWork | null => tabl
 
 /** Work-table calls (network, databases) in a function, directly or through helpers. */
 function tableWorkIn(fn: FunctionNode, depth: number, visiting: Set<FunctionNode>): ExpensiveWork[] {
-  const unit = getUnitOfNode(fn);
-  if (!unit) return [];
   const found: ExpensiveWork[] = [];
-  walk(fn.body, unit.visitorKeys, (node) => {
-    if (node.type !== 'CallExpression' && node.type !== 'NewExpression' && node.type !== 'TaggedTemplateExpression') return;
+  for (const node of functionCalls(fn)) {
     const direct = tableWork(node);
     if (direct) {
       found.push(direct);
-      return;
+      continue;
     }
-    if (node.type === 'TaggedTemplateExpression' || depth >= MAX_DEPTH) return;
+    if (node.type === 'TaggedTemplateExpression' || depth >= MAX_DEPTH) continue;
     const callee = resolveFunction(node.callee);
-    if (!callee || callee === fn || visiting.has(callee)) return;
+    if (!callee || callee === fn || visiting.has(callee)) continue;
     const inner = depth === 0 ? helperTableWork(callee) : nestedWork(callee, depth, visiting);
     if (inner) found.push({ node, label: `${calleeLabel(node.callee)} → ${inner.label}`, text: inner.text });
-  });
+  }
   return found;
 }
 

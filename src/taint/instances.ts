@@ -63,7 +63,7 @@ function computeBinding(node: TSESTree.Node): Binding {
     const variable = getVariable(unit, expression);
     if (!variable || variable.defs.length !== 1) return { kind: 'none' };
     const def = variable.defs[0] as TSESLint.Scope.Definition;
-    if (def.type === 'ImportBinding') return importedBinding(unit, def.node);
+    if (def.type === 'ImportBinding') return importedBinding(def.node);
     if (def.type === 'FunctionName' || def.type === 'ClassName') return { kind: 'value', node: def.node };
     const init = getSingleInit(variable);
     if (init) return { kind: 'value', node: init };
@@ -77,18 +77,24 @@ function computeBinding(node: TSESTree.Node): Binding {
   return { kind: 'none' };
 }
 
-function importedBinding(unit: SourceUnit, specifier: TSESTree.Node): Binding {
+/**
+ * Memoised per import specifier, not per reference: a file names its imported database client or
+ * helper many times, and each name would otherwise resolve the module on disk again.
+ */
+const importedBinding = memoize((specifier: TSESTree.Node): Binding => {
+  const unit = getUnitOfNode(specifier);
+  if (!unit) return { kind: 'none' };
   if (specifier.type !== 'ImportSpecifier' && specifier.type !== 'ImportDefaultSpecifier') return { kind: 'none' };
   const source = (specifier.parent as TSESTree.ImportDeclaration).source.value;
   if (!isRelativeSpecifier(source)) return { kind: 'none' };
-  const target = loadRelativeModule(unit.filename, source);
+  const target = loadRelativeModule(unit, source);
   if (!target) return { kind: 'none' };
   const name = specifier.type === 'ImportDefaultSpecifier'
     ? 'default'
     : specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
   const found = findExport(target, name);
   return found ? { kind: 'value', node: found.node } : { kind: 'none' };
-}
+});
 
 /** `this.limiter`: the class field's value or type, or the constructor's `this.limiter = …`. */
 function classMemberBinding(member: TSESTree.MemberExpression, name: string): Binding {

@@ -6,6 +6,7 @@ import type { ToolHandler } from '../model/types.js';
 import { getKeyName, isFunctionNode, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { findExport, isRelativeSpecifier, loadModule, resolveRelativeModule } from '../util/module-loader.js';
 import { getModuleRef, type ModuleRef } from '../util/module-refs.js';
+import { nodesOfType, nodesWithin } from '../util/node-index.js';
 import { getUnitOfNode, getVariable, walk, type SourceUnit } from '../util/source-unit.js';
 import { resolveBinding, resolveFunction, trailingNames, unwrapAwait } from './instances.js';
 import {
@@ -395,11 +396,11 @@ export function createRateGuardFinder(user: UserGuards): RateGuardFinder {
     const conditional: GuardInfo[] = [];
     const unit = getUnitOfNode(fn);
     if (unit) {
-      walk(fn.body, unit.visitorKeys, (node) => {
-        if (node.type !== 'CallExpression' || onPath.has(node)) return;
+      for (const node of nodesWithin(unit, fn.body, ['CallExpression'])) {
+        if (onPath.has(node)) continue;
         const match = matchDirectCall(node);
         if (match) conditional.push({ node, label: match.label });
-      });
+      }
     }
     return { points, unchecked, conditional };
   }
@@ -472,11 +473,9 @@ export function createRateGuardFinder(user: UserGuards): RateGuardFinder {
       return null;
     }
     let found: GuardInfo | null = nestThrottler(unit);
-    if (!found) {
-      walk(unit.ast, unit.visitorKeys, (node) => {
-        if (found || node.type !== 'CallExpression') return;
-        found = middlewareCall(node);
-      });
+    for (const node of nodesOfType(unit, 'CallExpression')) {
+      if (found) break;
+      found = middlewareCall(node);
     }
     transportCache.set(unit, found);
     return found;
@@ -552,9 +551,10 @@ export function createRateGuardFinder(user: UserGuards): RateGuardFinder {
       let label: string | null = null;
       const unit = getUnitOfNode(value);
       if (!unit) return null;
-      walk(value.body, unit.visitorKeys, (inner) => {
-        if (label === null && inner.type === 'CallExpression') label = matchCall(inner)?.label ?? null;
-      });
+      for (const inner of nodesWithin(unit, value.body, ['CallExpression'])) {
+        label = matchCall(inner)?.label ?? null;
+        if (label !== null) break;
+      }
       return label;
     }
     return null;
@@ -762,11 +762,11 @@ function returnedFunctions(fn: FunctionNode): FunctionNode[] {
   const found: FunctionNode[] = [];
   const unit = getUnitOfNode(fn);
   if (!unit) return found;
-  walk(fn.body, unit.visitorKeys, (node) => {
-    if (node.type === 'ReturnStatement' && node.argument && isFunctionNode(unwrapExpression(node.argument)) && enclosingFunction(node) === fn) {
+  for (const node of nodesWithin(unit, fn.body, ['ReturnStatement'])) {
+    if (node.argument && isFunctionNode(unwrapExpression(node.argument)) && enclosingFunction(node) === fn) {
       found.push(unwrapExpression(node.argument) as FunctionNode);
     }
-  });
+  }
   return found;
 }
 

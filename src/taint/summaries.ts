@@ -3,7 +3,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { getKeyName, isFunctionNode, resolveValue, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { findExport, isRelativeSpecifier, loadRelativeModule } from '../util/module-loader.js';
 import { getModuleRef } from '../util/module-refs.js';
-import { getSingleInit, getUnitOfNode, getVariable, walk, type SourceUnit } from '../util/source-unit.js';
+import { nodesWithin } from '../util/node-index.js';
+import { getSingleInit, getUnitOfNode, getVariable, type SourceUnit } from '../util/source-unit.js';
 import type { Analysis } from './propagation.js';
 import { getSinkCall } from './sinks.js';
 import { serverValueParams } from './guards.js';
@@ -52,7 +53,7 @@ function loadFrom(_analysis: Analysis | null, fromUnit: SourceUnit, specifier: s
   }
   let target = known.get(specifier);
   if (target === undefined) {
-    target = loadRelativeModule(fromUnit.filename, specifier);
+    target = loadRelativeModule(fromUnit, specifier);
     known.set(specifier, target);
   }
   if (target) {
@@ -382,6 +383,9 @@ interface Skeleton {
 
 const skeletons = new WeakMap<FunctionNode, Skeleton>();
 
+/** The nodes that can be a sink or a call of a project function. */
+const CALL_LIKE = ['CallExpression', 'NewExpression', 'TaggedTemplateExpression', 'ImportExpression'] as const;
+
 /**
  * One walk per function, shared by every kind and analysis: the sink calls in its body (nested
  * functions included, since they close over its values) and the calls whose callee is known.
@@ -393,14 +397,13 @@ function skeletonOf(fn: FunctionNode): Skeleton {
   const calls: CallSite[] = [];
   const unit = getUnitOfNode(fn);
   if (unit) {
-    walk(fn.body, unit.visitorKeys, (node) => {
-      if (node.type !== 'CallExpression' && node.type !== 'NewExpression' && node.type !== 'TaggedTemplateExpression' && node.type !== 'ImportExpression') return;
+    for (const node of nodesWithin(unit, fn.body, CALL_LIKE)) {
       const sink = getSinkCall(node);
       if (sink) sinks.push(sink);
-      if (node.type === 'TaggedTemplateExpression' || node.type === 'ImportExpression') return;
+      if (node.type === 'TaggedTemplateExpression' || node.type === 'ImportExpression') continue;
       const callees = resolveCallees(null, node).filter((callee) => callee.fn !== fn);
       if (callees.length > 0) calls.push({ node, callees });
-    });
+    }
   }
   const skeleton: Skeleton = { sinks, calls };
   skeletons.set(fn, skeleton);

@@ -51,18 +51,27 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
 } {
   const defaults: Options = meta.defaultOptions ?? ([] as unknown as Options);
   const merged = new Map<string, Options>();
+  const byIdentity = new WeakMap<object, Options>();
   return {
     name,
     meta: { ...meta, docs: { ...meta.docs, url: getDocsUrl(name) } },
     // eslint-disable-next-line @typescript-eslint/no-deprecated -- RuleModule's type still requires it (ESLint 8 typings)
     defaultOptions: defaults,
     create(context) {
-      const key = JSON.stringify(context.options);
-      let options = merged.get(key);
+      // ESLint's config array hands every file of a config the same options object: look it up
+      // by identity first, and serialise only the first time (or for option-less rules).
+      const [first] = context.options;
+      const identity = context.options.length === 1 && typeof first === 'object' && first !== null ? first : null;
+      let options = identity === null ? undefined : byIdentity.get(identity);
       if (options === undefined) {
-        options = ESLintUtils.applyDefault<Options, Options>(defaults, context.options);
-        if (merged.size >= MAX_CACHED_OPTION_SETS) merged.clear();
-        merged.set(key, options);
+        const key = JSON.stringify(context.options);
+        options = merged.get(key);
+        if (options === undefined) {
+          options = ESLintUtils.applyDefault<Options, Options>(defaults, context.options);
+          if (merged.size >= MAX_CACHED_OPTION_SETS) merged.clear();
+          merged.set(key, options);
+        }
+        if (identity !== null) byIdentity.set(identity, options);
       }
       return create(context, options);
     },

@@ -286,7 +286,7 @@ function resolveImportBinding(ctx: Context, specifier: TSESTree.Node): ImportTar
   const declaration = specifier.parent as TSESTree.ImportDeclaration;
   const source = declaration.source.value;
   if (!isRelativeSpecifier(source)) return null;
-  const target = loadRelativeModule(ctx.unit.filename, source);
+  const target = loadRelativeModule(ctx.unit, source);
   if (!target) return null;
   const targetCtx: Context = { unit: target, origin: describeFile(ctx.unit, target) };
   if (specifier.type === 'ImportNamespaceSpecifier') return { kind: 'namespace', unit: target, ctx: targetCtx };

@@ -5,7 +5,9 @@
 export function memoize<K extends object, V>(compute: (key: K) => V): (key: K) => V {
   const cache = new WeakMap<K, V>();
   return (key: K): V => {
-    if (cache.has(key)) return cache.get(key) as V;
+    const cached = cache.get(key);
+    // One lookup on a hit; `has` only tells a cached `undefined` from a miss.
+    if (cached !== undefined || cache.has(key)) return cached as V;
     const value = compute(key);
     cache.set(key, value);
     return value;

@@ -49,9 +49,10 @@ export function resolveRelativeModule(fromFile: string, specifier: string): stri
   ];
   for (const candidate of candidates) {
     try {
-      if (statSync(candidate).isFile()) return candidate;
+      // No exception for a candidate that does not exist (most of them): throwing is the slow path.
+      if (statSync(candidate, { throwIfNoEntry: false })?.isFile() === true) return candidate;
     } catch {
-      // Not this candidate.
+      // Not this candidate (ENOTDIR: `base` is a file, so `base/index.ts` is not).
     }
   }
   return null;
@@ -79,10 +80,25 @@ export function loadModule(file: string): SourceUnit | null {
   return unit;
 }
 
-/** Resolves and loads a relative import of `fromFile`. */
-export function loadRelativeModule(fromFile: string, specifier: string): SourceUnit | null {
-  const file = resolveRelativeModule(fromFile, specifier);
-  return file === null ? null : loadModule(file);
+/**
+ * What each unit's relative imports resolved to. Per importing unit, so it lives as long as one
+ * file's lint (a new parse is a new unit): the model, the taint summaries and the instance lookups
+ * all follow the same few imports of a file, and each would otherwise stat the disk again.
+ */
+const importsOfUnit = new WeakMap<SourceUnit, Map<string, SourceUnit | null>>();
+
+/** Resolves and loads a relative import of `from`. */
+export function loadRelativeModule(from: SourceUnit, specifier: string): SourceUnit | null {
+  let imports = importsOfUnit.get(from);
+  if (!imports) {
+    imports = new Map();
+    importsOfUnit.set(from, imports);
+  }
+  if (imports.has(specifier)) return imports.get(specifier) ?? null;
+  const file = resolveRelativeModule(from.filename, specifier);
+  const target = file === null ? null : loadModule(file);
+  imports.set(specifier, target);
+  return target;
 }
 
 /**
@@ -116,7 +132,7 @@ export function findExport(unit: SourceUnit, name: string, depth = 0): { unit: S
       if (exported !== name) continue;
       const local = specifier.local.type === 'Identifier' ? specifier.local.name : specifier.local.value;
       if (statement.source) {
-        const target = loadRelativeModule(unit.filename, statement.source.value);
+        const target = loadRelativeModule(unit, statement.source.value);
         return target ? findExport(target, local, depth + 1) : null;
       }
       return findLocal(unit, local);
@@ -124,7 +140,7 @@ export function findExport(unit: SourceUnit, name: string, depth = 0): { unit: S
   }
   for (const statement of unit.ast.body) {
     if (statement.type === 'ExportAllDeclaration' && statement.exported === null) {
-      const target = loadRelativeModule(unit.filename, statement.source.value);
+      const target = loadRelativeModule(unit, statement.source.value);
       const found = target ? findExport(target, name, depth + 1) : null;
       if (found) return found;
     }

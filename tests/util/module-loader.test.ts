@@ -22,8 +22,18 @@ describe('module loader', () => {
     expect(loadModule(file)).toBe(first);
   });
 
+  it('resolves a relative import of a unit once, to the cached module', () => {
+    const server = loadModule(from);
+    if (!server) throw new Error('server.ts did not load');
+    const helpers = loadRelativeModule(server, './helpers.js');
+    expect(helpers?.filename).toBe(path.join(__dirname, 'fixtures', 'loader', 'helpers.ts'));
+    expect(loadRelativeModule(server, './helpers.js')).toBe(helpers);
+    expect(loadRelativeModule(server, './missing.js')).toBeNull();
+  });
+
   it('finds exported functions, consts, renamed locals and star re-exports', () => {
-    const unit = loadRelativeModule(from, './helpers.js');
+    const server = loadModule(from);
+    const unit = server && loadRelativeModule(server, './helpers.js');
     if (!unit) throw new Error('helpers.ts did not load');
     expect(findExport(unit, 'shout')?.node.type).toBe('FunctionDeclaration');
     expect(findExport(unit, 'GREETING')?.node.type).toBe('Literal');
