@@ -4,7 +4,7 @@ import { getKeyName, isFunctionNode, unwrapExpression, type FunctionNode } from 
 import { memoize } from '../util/memo.js';
 import { findExport, isRelativeSpecifier, loadRelativeModule } from '../util/module-loader.js';
 import { getModuleRef, type ModuleRef } from '../util/module-refs.js';
-import { getSingleInit, getUnitOfNode, getVariable, type SourceUnit } from '../util/source-unit.js';
+import { getSingleInit, getUnitOfNode, getVariable } from '../util/source-unit.js';
 
 /*
  * Following a value to where it was made, for the rules that ask "what is this object?" rather
