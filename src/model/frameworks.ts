@@ -45,12 +45,23 @@ export const importsMcpFramework = memoize((unit: SourceUnit): boolean => {
   return false;
 });
 
+/** Answers of {@link importsAny} per unit, by the prefixes asked about (recognizers ask for every call). */
+const importAnswers = new WeakMap<SourceUnit, Map<string, boolean>>();
+
 /** True when the file imports a module matching one of `prefixes` (same matching as above). */
 export function importsAny(unit: SourceUnit, prefixes: readonly string[]): boolean {
-  for (const module of getImportedModules(unit)) {
-    if (prefixes.some((prefix) => matchesPrefix(module, prefix))) return true;
+  let answers = importAnswers.get(unit);
+  if (!answers) {
+    answers = new Map();
+    importAnswers.set(unit, answers);
   }
-  return false;
+  const key = prefixes.join('\n');
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    answer = [...getImportedModules(unit)].some((module) => prefixes.some((prefix) => matchesPrefix(module, prefix)));
+    answers.set(key, answer);
+  }
+  return answer;
 }
 
 /** Class names of MCP servers, for the optional type check of a registration's receiver. */

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { memoize } from '../util/memo.js';
-import { nodesWithin, type NodeType } from '../util/node-index.js';
+import { nodesOfType, type NodeType } from '../util/node-index.js';
 import { getUnitOfNode, type SourceUnit } from '../util/source-unit.js';
 import { recognizeInstructions, recognizeListHandler, type SiteRecognizer } from './description-sites.js';
 import { plainLens } from './lens.js';
@@ -42,7 +42,7 @@ const SITE_RECOGNIZERS: Readonly<Partial<Record<TSESTree.Node['type'], readonly 
   CallExpression: [recognizeInstructions, recognizeListHandler],
 };
 
-/** The node types some recognizer looks at, read from the file's node index in source order. */
+/** The node types some recognizer looks at, read from the file's node index. */
 const RECOGNIZED_TYPES = [...new Set([...Object.keys(RECOGNIZERS), ...Object.keys(SITE_RECOGNIZERS)])] as NodeType[];
 
 interface Analysis {
@@ -54,8 +54,8 @@ interface Analysis {
 const analyze = memoize((unit: SourceUnit): Analysis => {
   const handlers: ToolHandler[] = [];
   const definitions: ToolHandler[] = [];
-  const sites: DescriptionSite[] = [];
-  for (const node of nodesWithin(unit, unit.ast, RECOGNIZED_TYPES)) {
+  const siteGroups: { readonly at: number; readonly sites: readonly DescriptionSite[] }[] = [];
+  for (const node of RECOGNIZED_TYPES.flatMap((type) => nodesOfType(unit, type))) {
     const recognizers = RECOGNIZERS[node.type];
     if (recognizers) {
       for (const recognize of recognizers) {
@@ -67,10 +67,17 @@ const analyze = memoize((unit: SourceUnit): Analysis => {
       }
     }
     const siteRecognizers = SITE_RECOGNIZERS[node.type];
-    if (siteRecognizers) for (const recognize of siteRecognizers) sites.push(...(recognize(node, unit) ?? []));
+    if (siteRecognizers) {
+      for (const recognize of siteRecognizers) {
+        const found = recognize(node, unit);
+        if (found) siteGroups.push({ at: node.range[0], sites: found });
+      }
+    }
   }
   const owned = ownedNodes(handlers);
   const kept = definitions.filter((definition) => !isOwned(definition, owned));
+  // In the order of the nodes that hold them (a list result keeps its own order).
+  const sites = siteGroups.sort((a, b) => a.at - b.at).flatMap((group) => group.sites);
   return { handlers: sortBySource([...handlers, ...kept]), sites };
 });
 

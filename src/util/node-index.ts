@@ -59,7 +59,12 @@ function bySourceOrder(a: TSESTree.Node, b: TSESTree.Node): number {
 }
 
 function isInSourceOrder(list: readonly TSESTree.Node[]): boolean {
-  for (let i = 1; i < list.length; i++) if (bySourceOrder(list[i - 1] as TSESTree.Node, list[i] as TSESTree.Node) > 0) return false;
+  let previous = -1;
+  for (const node of list) {
+    // Two nodes of one type never start together in pre-order unless the outer one comes first.
+    if (node.range[0] < previous) return false;
+    previous = node.range[0];
+  }
   return true;
 }
 

@@ -5,6 +5,7 @@ import { memoize } from '../../util/memo.js';
 import { getImportedModules, getModuleRef } from '../../util/module-refs.js';
 import { getVariable, type SourceUnit } from '../../util/source-unit.js';
 import { getConfigDescriptions } from '../descriptions.js';
+import { importsAny } from '../frameworks.js';
 import { resolveHandler } from '../handler-resolution.js';
 import { plainLens, type Lens } from '../lens.js';
 import type { Framework, InputSchema, ToolHandler } from '../types.js';
@@ -14,6 +15,8 @@ import type { Recognizer } from './types.js';
 /** Properties of pre-v1 Mastra's single `execute` argument; the tool input is its `context`. */
 const PRE_V1_KEYS = new Set(['context', 'runtimeContext', 'mastra', 'threadId', 'resourceId', 'runId', 'suspend', 'resumeData', 'writer', 'tracingContext', 'tracingPolicy']);
 
+/** Where `createTool` (Mastra) and `tool` (the AI SDK) come from. */
+const TOOL_FACTORY_MODULES = ['@mastra/', 'ai'];
 /** Modules whose import marks a file as an MCP *server* (an AI SDK `tool()` there is an MCP tool). */
 const SERVER_MODULES = /^(?:@modelcontextprotocol\/(?:sdk\/server|server)|fastmcp|firecrawl-fastmcp|mcp-handler|@vercel\/mcp-adapter|agents\/mcp|xmcp|tmcp|mcp-lite|mcp-framework|@rekog\/mcp-nest|easy-mcp|mcp-use\/server)/;
 
@@ -42,6 +45,8 @@ export function recognizeMastraCall(call: TSESTree.CallExpression, lens: Lens): 
   const callee = unwrapExpression(call.callee);
   const local = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? getKeyName(callee) : null;
   if (local === null || call.arguments.length !== 1) return null;
+  // Both tool factories are imports of the call's file: a file that imports neither has none of these calls.
+  if (!importsAny(lens.unit, TOOL_FACTORY_MODULES) && !importsAny(lens.unitOf(call), TOOL_FACTORY_MODULES)) return null;
   // Cheap first: the usual names, or an identifier imported under another name (`tool as aiTool`).
   if (local !== 'createTool' && local !== 'tool' && !(callee.type === 'Identifier' && isImportBinding(lens, callee))) return null;
   const args = plainArguments(call);
