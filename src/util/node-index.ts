@@ -15,13 +15,19 @@ export type NodeOfType<T extends NodeType> = Extract<TSESTree.Node, { type: T }>
  */
 const getIndex = memoize((unit: SourceUnit): ReadonlyMap<NodeType, readonly TSESTree.Node[]> => {
   const index = new Map<NodeType, TSESTree.Node[]>();
+  const unsorted = new Set<TSESTree.Node[]>();
   walk(unit.ast, unit.visitorKeys, (node) => {
     const list = index.get(node.type);
-    if (list) list.push(node);
-    else index.set(node.type, [node]);
+    if (!list) {
+      index.set(node.type, [node]);
+      return;
+    }
+    // Visitor keys are not always in source order (a template's quasis come before its expressions).
+    // Of two nodes of one type that start together, pre-order already puts the outer one first.
+    if (node.range[0] < (list[list.length - 1] as TSESTree.Node).range[0]) unsorted.add(list);
+    list.push(node);
   });
-  // Visitor keys are not always in source order (a template's quasis come before its expressions).
-  for (const list of index.values()) if (!isInSourceOrder(list)) list.sort(bySourceOrder);
+  for (const list of unsorted) list.sort(bySourceOrder);
   return index;
 });
 
@@ -56,16 +62,6 @@ export function nodesWithin<T extends NodeType>(unit: SourceUnit, root: TSESTree
 /** By start; of two nodes that start together, the outer (longer) one first. */
 function bySourceOrder(a: TSESTree.Node, b: TSESTree.Node): number {
   return a.range[0] - b.range[0] || b.range[1] - a.range[1];
-}
-
-function isInSourceOrder(list: readonly TSESTree.Node[]): boolean {
-  let previous = -1;
-  for (const node of list) {
-    // Two nodes of one type never start together in pre-order unless the outer one comes first.
-    if (node.range[0] < previous) return false;
-    previous = node.range[0];
-  }
-  return true;
 }
 
 /** The index of the first node of `list` starting at or after `offset` (nodes are sorted by start). */

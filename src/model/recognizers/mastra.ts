@@ -17,6 +17,7 @@ const PRE_V1_KEYS = new Set(['context', 'runtimeContext', 'mastra', 'threadId', 
 
 /** Where `createTool` (Mastra) and `tool` (the AI SDK) come from. */
 const TOOL_FACTORY_MODULES = ['@mastra/', 'ai'];
+const importsToolFactory = memoize((unit: SourceUnit): boolean => importsAny(unit, TOOL_FACTORY_MODULES));
 /** Modules whose import marks a file as an MCP *server* (an AI SDK `tool()` there is an MCP tool). */
 const SERVER_MODULES = /^(?:@modelcontextprotocol\/(?:sdk\/server|server)|fastmcp|firecrawl-fastmcp|mcp-handler|@vercel\/mcp-adapter|agents\/mcp|xmcp|tmcp|mcp-lite|mcp-framework|@rekog\/mcp-nest|easy-mcp|mcp-use\/server)/;
 
@@ -46,7 +47,7 @@ export function recognizeMastraCall(call: TSESTree.CallExpression, lens: Lens): 
   const local = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? getKeyName(callee) : null;
   if (local === null || call.arguments.length !== 1) return null;
   // Both tool factories are imports of the call's file: a file that imports neither has none of these calls.
-  if (!importsAny(lens.unit, TOOL_FACTORY_MODULES) && !importsAny(lens.unitOf(call), TOOL_FACTORY_MODULES)) return null;
+  if (!importsToolFactory(lens.unit) && (lens.loop === null || !importsToolFactory(lens.unitOf(call)))) return null;
   // Cheap first: the usual names, or an identifier imported under another name (`tool as aiTool`).
   if (local !== 'createTool' && local !== 'tool' && !(callee.type === 'Identifier' && isImportBinding(lens, callee))) return null;
   const args = plainArguments(call);
