@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -38,6 +38,15 @@ export function isRelativeSpecifier(specifier: string): boolean {
 
 /** The file a relative import in `fromFile` names, or `null` when there is none on disk. */
 export function resolveRelativeModule(fromFile: string, specifier: string): string | null {
+  return resolveWithStats(fromFile, specifier)?.file ?? null;
+}
+
+interface Resolved {
+  readonly file: string;
+  readonly stats: Stats;
+}
+
+function resolveWithStats(fromFile: string, specifier: string): Resolved | null {
   if (!isRelativeSpecifier(specifier) || !path.isAbsolute(fromFile)) return null;
   const base = path.resolve(path.dirname(fromFile), specifier);
   const extension = path.extname(base);
@@ -47,10 +56,11 @@ export function resolveRelativeModule(fromFile: string, specifier: string): stri
     ...EXTENSIONS.map((ext) => base + ext),
     ...EXTENSIONS.map((ext) => path.join(base, `index${ext}`)),
   ];
-  for (const candidate of candidates) {
+  for (const file of candidates) {
     try {
       // No exception for a candidate that does not exist (most of them): throwing is the slow path.
-      if (statSync(candidate, { throwIfNoEntry: false })?.isFile() === true) return candidate;
+      const stats = statSync(file, { throwIfNoEntry: false });
+      if (stats?.isFile() === true) return { file, stats };
     } catch {
       // Not this candidate (ENOTDIR: `base` is a file, so `base/index.ts` is not).
     }
@@ -66,6 +76,11 @@ export function loadModule(file: string): SourceUnit | null {
   } catch {
     return null;
   }
+  return loadWithStats(file, stats);
+}
+
+/** `loadModule` with the file's stats already read (by the resolution that found it). */
+function loadWithStats(file: string, stats: Stats): SourceUnit | null {
   const cached = cache.get(file);
   if (cached?.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.unit;
   let unit: SourceUnit | null = null;
@@ -95,8 +110,8 @@ export function loadRelativeModule(from: SourceUnit, specifier: string): SourceU
     importsOfUnit.set(from, imports);
   }
   if (imports.has(specifier)) return imports.get(specifier) ?? null;
-  const file = resolveRelativeModule(from.filename, specifier);
-  const target = file === null ? null : loadModule(file);
+  const resolved = resolveWithStats(from.filename, specifier);
+  const target = resolved === null ? null : loadWithStats(resolved.file, resolved.stats);
   imports.set(specifier, target);
   return target;
 }
