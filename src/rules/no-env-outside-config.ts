@@ -1,12 +1,12 @@
 import path from 'node:path';
 
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { Minimatch } from 'minimatch';
 
 import { getKeyName, getStaticString } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { GLOBAL_MODULE, getModuleRef, normalizeModuleName, type ModuleRef } from '../util/module-refs.js';
-import { getSourceUnit, getVariable, type SourceUnit } from '../util/source-unit.js';
+import { getSourceUnit, type SourceUnit } from '../util/source-unit.js';
 
 export type Options = [{ configFiles?: string[]; allowedVariables?: string[] }];
 export type MessageId = 'envRead' | 'dynamicEnvRead' | 'wholeEnv';
@@ -133,9 +133,11 @@ export default createRule<Options, MessageId>({
 
     /** An identifier is bound to a value of `kind`: every read of it is such a value too. */
     function follow(id: TSESTree.Identifier, kind: Kind, value: TSESTree.Node): void {
-      const variable = getVariable(unit, id);
+      // A scope lookup from the declaring identifier: cheaper than the unit's index of every variable,
+      // which a file that reads the environment once would otherwise build for this rule alone.
+      const variable = ASTUtils.findVariable(context.sourceCode.getScope(id), id);
       const constant =
-        variable !== undefined &&
+        variable !== null &&
         variable.defs.length === 1 &&
         variable.references.every((reference) => !reference.isWrite() || reference.init === true);
       if (!variable || !constant || isExported(id)) {

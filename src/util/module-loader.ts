@@ -57,26 +57,42 @@ function resolveWithStats(fromFile: string, specifier: string): Resolved | null 
     ...EXTENSIONS.map((ext) => path.join(base, `index${ext}`)),
   ];
   for (const file of candidates) {
-    try {
-      // No exception for a candidate that does not exist (most of them): throwing is the slow path.
-      const stats = statSync(file, { throwIfNoEntry: false });
-      if (stats?.isFile() === true) return { file, stats };
-    } catch {
-      // Not this candidate (ENOTDIR: `base` is a file, so `base/index.ts` is not).
-    }
+    const stats = statRecently(file);
+    if (stats?.isFile() === true) return { file, stats };
   }
   return null;
 }
 
+/**
+ * How long a stat result is reused. Every linted file resolves the same few imports (`../config`,
+ * `../lib/db`), and a stat costs far more than a lookup; a short lifetime keeps a long-lived
+ * process (an editor) from seeing a changed or new file late by more than this.
+ */
+const STAT_LIFETIME_MS = 1000;
+const MAX_CACHED_STATS = 10_000;
+const statCache = new Map<string, { readonly at: number; readonly stats: Stats | null }>();
+
+/** `statSync`, or its result from less than {@link STAT_LIFETIME_MS} ago; `null` when there is no such file. */
+function statRecently(file: string): Stats | null {
+  const now = performance.now();
+  const cached = statCache.get(file);
+  if (cached && now - cached.at < STAT_LIFETIME_MS) return cached.stats;
+  let stats: Stats | null;
+  try {
+    // No exception for a path that does not exist (most candidates): throwing is the slow path.
+    stats = statSync(file, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    stats = null; // ENOTDIR (`base` is a file, so `base/index.ts` is not), EACCES
+  }
+  if (statCache.size >= MAX_CACHED_STATS) statCache.clear();
+  statCache.set(file, { at: now, stats });
+  return stats;
+}
+
 /** Parses (or returns the cached parse of) a file; `null` when unreadable, too large or unparsable. */
 export function loadModule(file: string): SourceUnit | null {
-  let stats;
-  try {
-    stats = statSync(file);
-  } catch {
-    return null;
-  }
-  return loadWithStats(file, stats);
+  const stats = statRecently(file);
+  return stats?.isFile() === true ? loadWithStats(file, stats) : null;
 }
 
 /** `loadModule` with the file's stats already read (by the resolution that found it). */

@@ -1,6 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { findExport, loadModule, loadRelativeModule, resolveRelativeModule } from '../../src/util/module-loader.js';
 
@@ -20,6 +22,29 @@ describe('module loader', () => {
     const first = loadModule(file);
     expect(first).not.toBeNull();
     expect(loadModule(file)).toBe(first);
+  });
+
+  it('sees a changed file once the stat lifetime (1 s) has passed, and keeps the parse within it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mcp-loader-'));
+    const now = vi.spyOn(performance, 'now');
+    try {
+      const file = path.join(dir, 'changing.ts');
+      writeFileSync(file, 'export const a = 1;\n');
+      now.mockReturnValue(10_000);
+      const first = loadModule(file);
+      expect(first?.text).toBe('export const a = 1;\n');
+      writeFileSync(file, 'export const a = 22;\n');
+      now.mockReturnValue(10_500);
+      expect(loadModule(file)).toBe(first);
+      now.mockReturnValue(11_001);
+      expect(loadModule(file)?.text).toBe('export const a = 22;\n');
+      rmSync(file);
+      now.mockReturnValue(12_002);
+      expect(loadModule(file)).toBeNull();
+    } finally {
+      now.mockRestore();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('resolves a relative import of a unit once, to the cached module', () => {
