@@ -341,6 +341,9 @@ function walkNormalized(text: string, emit: (unit: number, from: number) => bool
 
 /** Anything but tab..tilde: texts with it take the full walk (their fast path would need NFKC). */
 const NOT_PLAIN = /[^\t-~]/;
+/** Whitespace other than a single space, or control characters: what the plain path rewrites. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
+const NEEDS_SPACING = /[\t-\x1f]| {2}/;
 const UTF16 = new TextDecoder('utf-16le');
 
 /**
@@ -349,6 +352,11 @@ const UTF16 = new TextDecoder('utf-16le');
  */
 function normalize(text: string): string {
   if (!NOT_PLAIN.test(text)) {
+    // Most descriptions: printable ASCII with single spaces, one scan decides it.
+    if (!NEEDS_SPACING.test(text)) {
+      const lower = text.toLowerCase();
+      return lower.startsWith(' ') ? lower.slice(1) : lower;
+    }
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
     let plain = text.replace(/[\x0e-\x1f]+/g, '');
     if (/[\t-\r]| {2}/.test(plain)) plain = plain.replace(/[\t-\r ]{2,}|[\t-\r]/g, ' ');
