@@ -416,7 +416,7 @@ export function createRateGuardFinder(user: UserGuards): RateGuardFinder {
     if (index <= 0) return null;
     const dir = segments.slice(0, index).join(path.sep);
     for (const name of XMCP_MIDDLEWARE_FILES) {
-      const middleware = loadModule(path.join(dir, name));
+      const middleware = loadModule(path.join(dir, name), unit?.root);
       if (!middleware) continue;
       const guard = transportGuard(middleware) ?? defaultExportGuard(middleware);
       if (guard) return { node: handler.registration, label: `${name} → ${guard.label}` };

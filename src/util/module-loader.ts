@@ -1,10 +1,10 @@
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { parseSourceUnit } from './parse-unit.js';
-import type { SourceUnit } from './source-unit.js';
+import { isInside, type SourceUnit } from './source-unit.js';
 
 /** Extensions tried for an extensionless relative import, in TypeScript's order. */
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -25,7 +25,7 @@ interface CacheEntry {
 }
 
 /**
- * Parsed modules by absolute path. The one cache that outlives a single file's lint: a followed
+ * Parsed modules by absolute path (and root). The one cache that outlives a single file's lint: a followed
  * module is parsed once per run (and again only when its mtime or size changes), however many
  * handlers import it.
  */
@@ -89,26 +89,41 @@ function statRecently(file: string): Stats | null {
   return stats;
 }
 
-/** Parses (or returns the cached parse of) a file; `null` when unreadable, too large or unparsable. */
-export function loadModule(file: string): SourceUnit | null {
+/**
+ * Parses (or returns the cached parse of) a file; `null` when unreadable, too large, unparsable or
+ * outside `root` (see {@link SourceUnit.root}; the unit's own imports stay inside it too).
+ */
+export function loadModule(file: string, root?: string): SourceUnit | null {
+  if (root !== undefined && !isInside(root, file)) return null;
   const stats = statRecently(file);
-  return stats?.isFile() === true ? loadWithStats(file, stats) : null;
+  return stats?.isFile() === true ? loadWithStats(file, stats, root) : null;
 }
 
 /** `loadModule` with the file's stats already read (by the resolution that found it). */
-function loadWithStats(file: string, stats: Stats): SourceUnit | null {
-  const cached = cache.get(file);
+function loadWithStats(file: string, stats: Stats, root: string | undefined): SourceUnit | null {
+  // One entry per root: a unit carries the root its own imports are followed within.
+  const key = root === undefined ? file : `${root}\0${file}`;
+  const cached = cache.get(key);
   if (cached?.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.unit;
   let unit: SourceUnit | null = null;
-  if (stats.size <= MAX_FILE_BYTES) {
+  // A symbolic link inside the root may point out of it: the real path must be inside the real root.
+  if (stats.size <= MAX_FILE_BYTES && (root === undefined || isReallyInside(root, file))) {
     try {
-      unit = parseSourceUnit(file, readFileSync(file, 'utf8'));
+      unit = parseSourceUnit(file, readFileSync(file, 'utf8'), root);
     } catch {
       unit = null; // A file we cannot parse is a file we do not follow.
     }
   }
-  cache.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, unit });
+  cache.set(key, { mtimeMs: stats.mtimeMs, size: stats.size, unit });
   return unit;
+}
+
+function isReallyInside(root: string, file: string): boolean {
+  try {
+    return isInside(realpathSync.native(root), realpathSync.native(file));
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -127,7 +142,9 @@ export function loadRelativeModule(from: SourceUnit, specifier: string): SourceU
   }
   if (imports.has(specifier)) return imports.get(specifier) ?? null;
   const resolved = resolveWithStats(from.filename, specifier);
-  const target = resolved === null ? null : loadWithStats(resolved.file, resolved.stats);
+  const { root } = from;
+  const allowed = resolved !== null && (root === undefined || isInside(root, resolved.file));
+  const target = allowed ? loadWithStats(resolved.file, resolved.stats, root) : null;
   imports.set(specifier, target);
   return target;
 }

@@ -5,8 +5,9 @@ import { registerSourceUnit, type SourceUnit } from './source-unit.js';
 /**
  * Parses a file outside ESLint (a module the analysis follows into, or a test fixture) into a
  * registered {@link SourceUnit}. No type information: followed modules are analysed syntactically.
+ * `root` bounds the modules followed from it in turn (see {@link SourceUnit.root}).
  */
-export function parseSourceUnit(filename: string, text: string): SourceUnit {
+export function parseSourceUnit(filename: string, text: string, root?: string): SourceUnit {
   const result = parseForESLint(text, {
     filePath: filename,
     range: true,
@@ -24,5 +25,6 @@ export function parseSourceUnit(filename: string, text: string): SourceUnit {
     scopeManager: result.scopeManager,
     visitorKeys: result.visitorKeys,
     typeServices: undefined,
+    ...(root === undefined ? {} : { root }),
   });
 }

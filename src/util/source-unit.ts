@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { memoize } from './memo.js';
@@ -20,6 +22,12 @@ export interface SourceUnit {
   readonly visitorKeys: VisitorKeys;
   /** Present only when the file was linted with a TypeScript program. */
   readonly typeServices: ParserServicesWithTypeInformation | undefined;
+  /**
+   * The directory relative imports may be followed within (ESLint's working directory, the scanned
+   * directory for `scan`); `undefined` for no limit (a unit built outside a lint, or a file linted
+   * from outside the working directory).
+   */
+  readonly root?: string;
 }
 
 const unitOfAst = new WeakMap<TSESTree.Program, SourceUnit>();
@@ -37,9 +45,16 @@ export function getSourceUnit(context: Readonly<TSESLint.RuleContext<string, rea
     scopeManager: sourceCode.scopeManager,
     visitorKeys: sourceCode.visitorKeys,
     typeServices: getTypeServices(sourceCode),
+    ...(isInside(context.cwd, context.filename) ? { root: context.cwd } : {}),
   };
   unitOfAst.set(sourceCode.ast, unit);
   return unit;
+}
+
+/** True when `file` lies inside the directory `root` (as paths: symbolic links are not resolved here). */
+export function isInside(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 
 /** Registers a unit built outside ESLint (a followed module), after giving its nodes parents. */

@@ -87,3 +87,45 @@ describe('scan: a hostile directory', () => {
     expect(readdirSync(markers)).toContain('eslint.config.js');
   });
 });
+
+/**
+ * A target whose handler hands its input to a helper one directory above the target (a command
+ * sink there). The analysis follows relative imports, but not out of the scanned directory: the
+ * auditor asked for that directory, and a path such as `../../../home/me/…` is not the target's.
+ */
+describe('scan: an import that leaves the scanned directory', () => {
+  let dir: string;
+  let cleanup: () => void;
+
+  beforeAll(() => {
+    ({ dir, cleanup } = tempDir());
+    writeTree(dir, {
+      'outside/run.ts': "import { execSync } from 'node:child_process';\n\nexport function run(command: string): string {\n  return execSync(command).toString();\n}\n",
+      'target/src/server.ts': `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { run } from '../../outside/run.js';
+
+const server = new McpServer({ name: 'demo', version: '1.0.0' });
+
+server.registerTool('run', { description: 'Run a command.', inputSchema: { command: z.string() } }, async ({ command }) => ({
+  content: [{ type: 'text', text: run(command) }],
+}));
+`,
+    });
+  });
+  afterAll(() => { cleanup(); });
+
+  const commandFindings = async (target: string): Promise<string[]> => {
+    const run = await cli([target, '--format', 'json', '--fail-on', 'never']);
+    const report = JSON.parse(run.stdout) as ScanReport;
+    return report.findings.filter((f) => f.ruleId === 'mcp-security/no-command-injection').map((f) => `${f.file}:${String(f.line)}`);
+  };
+
+  it('is not followed from the target', async () => {
+    expect(await commandFindings(path.join(dir, 'target'))).toEqual([]);
+  });
+
+  it('(control) is followed, and reported at the call, when the helper is inside the scanned directory', async () => {
+    expect(await commandFindings(dir)).toEqual(['target/src/server.ts:8']);
+  });
+});

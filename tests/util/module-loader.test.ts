@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { describe, expect, it, vi } from 'vitest';
 
 import { findExport, loadModule, loadRelativeModule, resolveRelativeModule } from '../../src/util/module-loader.js';
+import { parseSourceUnit } from '../../src/util/parse-unit.js';
 
 const from = path.join(__dirname, 'fixtures', 'loader', 'server.ts');
 
@@ -44,6 +45,33 @@ describe('module loader', () => {
     } finally {
       now.mockRestore();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('follows imports only inside the root of the unit, symbolic links included, and hands the root on', () => {
+    const top = realpathSync(mkdtempSync(path.join(tmpdir(), 'mcp-loader-root-')));
+    try {
+      const root = path.join(top, 'project');
+      mkdirSync(path.join(root, 'src'), { recursive: true });
+      mkdirSync(path.join(top, 'outside'));
+      writeFileSync(path.join(top, 'outside', 'secret.ts'), 'export const secret = 1;\n');
+      writeFileSync(path.join(root, 'src', 'inner.ts'), "export { secret } from '../../outside/secret.js';\n");
+      symlinkSync(path.join(top, 'outside', 'secret.ts'), path.join(root, 'src', 'linked.ts'));
+      const text = "import { secret } from '../../outside/secret.js';\nimport './inner.js';\nimport './linked.js';\n";
+      const server = parseSourceUnit(path.join(root, 'src', 'server.ts'), text, root);
+      expect(loadRelativeModule(server, '../../outside/secret.js')).toBeNull();
+      expect(loadRelativeModule(server, './linked.js')).toBeNull();
+      const inner = loadRelativeModule(server, './inner.js');
+      expect(inner?.root).toBe(root);
+      // The followed module's own re-export leaves the root: not followed either.
+      expect(inner && findExport(inner, 'secret')).toBeNull();
+      expect(loadModule(path.join(top, 'outside', 'secret.ts'), root)).toBeNull();
+      // Without a root (a unit built by hand), the same imports are followed.
+      const free = parseSourceUnit(path.join(root, 'src', 'server.ts'), text);
+      expect(loadRelativeModule(free, '../../outside/secret.js')?.filename).toBe(path.join(top, 'outside', 'secret.ts'));
+      expect(loadRelativeModule(free, './linked.js')).not.toBeNull();
+    } finally {
+      rmSync(top, { recursive: true, force: true });
     }
   });
 
