@@ -38,6 +38,9 @@ export const recognizeEasyMcp: Recognizer = (node, unit) => {
   return null;
 };
 
+/** The callee names this recognizer reads (see `recognizers/calls.ts`). */
+export const EASY_MCP_CALL_NAMES: readonly string[] = Object.keys(OBJECT_SHAPES);
+
 export function recognizeEasyMcpCall(call: TSESTree.CallExpression, lens: Lens): readonly ToolHandler[] | null {
   const callee = unwrapExpression(call.callee);
   if (callee.type !== 'MemberExpression') return null;

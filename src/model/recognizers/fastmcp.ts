@@ -47,11 +47,14 @@ const SHAPES: Readonly<Record<string, Shape>> = {
 export const recognizeFastMcp: Recognizer = (node, unit) =>
   node.type === 'CallExpression' ? recognizeFastMcpCall(node, plainLens(unit)) : null;
 
+/** The callee names this recognizer reads (see `recognizers/calls.ts`). */
+export const FASTMCP_CALL_NAMES: readonly string[] = [...Object.keys(SHAPES), 'addTools'];
+
 export function recognizeFastMcpCall(call: TSESTree.CallExpression, lens: Lens): readonly ToolHandler[] | null {
   const callee = unwrapExpression(call.callee);
   if (callee.type !== 'MemberExpression') return null;
   const method = getKeyName(callee);
-  if (method !== 'addTool' && method !== 'addTools' && method !== 'addPrompt' && method !== 'addResourceTemplate' && method !== 'addResource') return null;
+  if (method === null || !FASTMCP_CALL_NAMES.includes(method)) return null;
   const args = plainArguments(call);
   if (args?.length !== 1) return null;
   const [arg] = args as [TSESTree.Expression];

@@ -5,17 +5,13 @@ import { getPatternPath } from '../../util/module-refs.js';
 import { getVariable, type SourceUnit } from '../../util/source-unit.js';
 import { iterateElements, loopLens, plainLens, type Lens, type LoopElement } from '../lens.js';
 import type { ToolHandler } from '../types.js';
-import { recognizeRegistrationCall } from './calls.js';
+import { recognizeRegistrationCall, REGISTRATION_CALL_NAMES } from './calls.js';
 import { getCalleeName } from './common.js';
 import type { Recognizer } from './types.js';
 
 type Variable = TSESLint.Scope.Variable;
 
 /** Calls that register one tool/prompt/resource (the loop form of each recognizer's call). */
-const REGISTRATION_METHODS = new Set([
-  'registerTool', 'registerToolTask', 'tool', 'registerPrompt', 'prompt', 'registerResource', 'resource', 'registerAppTool',
-  'addTool', 'addPrompt', 'addResource', 'addResourceTemplate', 'template', 'resourceTemplate',
-]);
 const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap']);
 
 interface Loop {
@@ -41,7 +37,7 @@ interface Loop {
 export const recognizeLoopRegistration: Recognizer = (node, unit) => {
   if (node.type !== 'CallExpression') return null;
   const method = getCalleeName(node);
-  if (method === null || !REGISTRATION_METHODS.has(method)) return null;
+  if (method === null || !REGISTRATION_CALL_NAMES.has(method)) return null;
   const loop = findLoop(unit, node);
   if (!loop) return null;
   const elements = iterateElements(plainLens(unit), loop.iterable);

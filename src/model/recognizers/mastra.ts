@@ -42,6 +42,12 @@ const SERVER_MODULES = /^(?:@modelcontextprotocol\/(?:sdk\/server|server)|fastmc
 export const recognizeMastra: Recognizer = (node, unit) =>
   node.type === 'CallExpression' ? recognizeMastraCall(node, plainLens(unit)) : null;
 
+/**
+ * The callee names this recognizer reads (see `recognizers/calls.ts`); it also reads a tool factory
+ * imported under another name (`import { tool as aiTool } from 'ai'`).
+ */
+export const MASTRA_CALL_NAMES: readonly string[] = ['createTool', 'tool'];
+
 export function recognizeMastraCall(call: TSESTree.CallExpression, lens: Lens): readonly ToolHandler[] | null {
   const callee = unwrapExpression(call.callee);
   const local = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? getKeyName(callee) : null;
@@ -49,7 +55,7 @@ export function recognizeMastraCall(call: TSESTree.CallExpression, lens: Lens): 
   // Both tool factories are imports of the call's file: a file that imports neither has none of these calls.
   if (!importsToolFactory(lens.unit) && (lens.loop === null || !importsToolFactory(lens.unitOf(call)))) return null;
   // Cheap first: the usual names, or an identifier imported under another name (`tool as aiTool`).
-  if (local !== 'createTool' && local !== 'tool' && !(callee.type === 'Identifier' && isImportBinding(lens, callee))) return null;
+  if (!MASTRA_CALL_NAMES.includes(local) && !(callee.type === 'Identifier' && isImportBinding(lens, callee))) return null;
   const args = plainArguments(call);
   if (args?.length !== 1) return null;
   const ref = getModuleRef(callee);

@@ -23,11 +23,14 @@ import type { Recognizer } from './types.js';
 export const recognizeMcpLite: Recognizer = (node, unit) =>
   node.type === 'CallExpression' ? recognizeMcpLiteCall(node, plainLens(unit)) : null;
 
+/** The callee names this recognizer reads (see `recognizers/calls.ts`). */
+export const MCP_LITE_CALL_NAMES: readonly string[] = ['tool', 'prompt', 'resource'];
+
 export function recognizeMcpLiteCall(call: TSESTree.CallExpression, lens: Lens): readonly ToolHandler[] | null {
   const callee = unwrapExpression(call.callee);
   if (callee.type !== 'MemberExpression') return null;
   const method = getKeyName(callee);
-  if (method !== 'tool' && method !== 'prompt' && method !== 'resource') return null;
+  if (method === null || !MCP_LITE_CALL_NAMES.includes(method)) return null;
   const args = plainArguments(call);
   if (!args || args.length < 2) return null;
   const { name, ok } = readName(lens, args[0]);

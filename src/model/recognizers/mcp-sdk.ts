@@ -44,35 +44,37 @@ function extraBindings(param: number): InputBinding[] {
 export const recognizeMcpSdk: Recognizer = (node, unit) =>
   node.type === 'CallExpression' ? recognizeMcpSdkCall(node, plainLens(unit)) : null;
 
+/** The SDK's registration methods, each with the reading of its arguments. */
+type Form = (lens: Lens, call: TSESTree.CallExpression, args: readonly TSESTree.Expression[]) => ToolHandler | null;
+const FORMS: ReadonlyMap<string, Form> = new Map<string, Form>([
+  ['registerTool', (lens, call, args) => registerForm(lens, call, args, 'tool')],
+  ['registerToolTask', (lens, call, args) => registerForm(lens, call, args, 'tool', 'createTask')],
+  ['registerPrompt', (lens, call, args) => registerForm(lens, call, args, 'prompt')],
+  ['tool', (lens, call, args) => variadicToolForm(lens, call, args, 'tool')],
+  ['prompt', (lens, call, args) => variadicToolForm(lens, call, args, 'prompt')],
+  ['registerResource', resourceForm],
+  ['resource', resourceForm],
+  ['update', updateForm],
+]);
+/** ext-apps' function: `registerAppTool(server, name, config, cb)`. */
+const APP_TOOL = 'registerAppTool';
+
+/** The callee names this recognizer reads (see `recognizers/calls.ts`). */
+export const MCP_SDK_CALL_NAMES: readonly string[] = [...FORMS.keys(), APP_TOOL];
+
 export function recognizeMcpSdkCall(call: TSESTree.CallExpression, lens: Lens): readonly ToolHandler[] | null {
   const callee = unwrapExpression(call.callee);
-  let method: string | null = null;
   let args = plainArguments(call);
   if (!args) return null;
-  if (callee.type === 'MemberExpression') method = getKeyName(callee);
-  else if (callee.type === 'Identifier' && callee.name === 'registerAppTool') {
-    method = 'registerTool';
+  let form: Form | undefined;
+  if (callee.type === 'MemberExpression') {
+    const method = getKeyName(callee);
+    form = method === null ? undefined : FORMS.get(method);
+  } else if (callee.type === 'Identifier' && callee.name === APP_TOOL) {
+    form = FORMS.get('registerTool');
     args = args.slice(1);
   }
-  switch (method) {
-    case 'registerTool':
-      return single(registerForm(lens, call, args, 'tool'));
-    case 'registerToolTask':
-      return single(registerForm(lens, call, args, 'tool', 'createTask'));
-    case 'registerPrompt':
-      return single(registerForm(lens, call, args, 'prompt'));
-    case 'tool':
-      return single(variadicToolForm(lens, call, args, 'tool'));
-    case 'prompt':
-      return single(variadicToolForm(lens, call, args, 'prompt'));
-    case 'registerResource':
-    case 'resource':
-      return single(resourceForm(lens, call, args));
-    case 'update':
-      return single(updateForm(lens, call, args));
-    default:
-      return null;
-  }
+  return form ? single(form(lens, call, args)) : null;
 }
 
 function single(handler: ToolHandler | null): readonly ToolHandler[] | null {

@@ -39,6 +39,9 @@ const SHAPES: Readonly<Record<string, Shape>> = {
 export const recognizeMcpUse: Recognizer = (node, unit) =>
   node.type === 'CallExpression' ? recognizeMcpUseCall(node, plainLens(unit)) : null;
 
+/** The callee names this recognizer reads (see `recognizers/calls.ts`). */
+export const MCP_USE_CALL_NAMES: readonly string[] = Object.keys(SHAPES);
+
 export function recognizeMcpUseCall(call: TSESTree.CallExpression, lens: Lens): readonly ToolHandler[] | null {
   const callee = unwrapExpression(call.callee);
   if (callee.type !== 'MemberExpression') return null;

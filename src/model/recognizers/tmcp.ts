@@ -28,6 +28,9 @@ const DEFINE_KINDS: Readonly<Record<string, ToolKind>> = { defineTool: 'tool', d
 export const recognizeTmcp: Recognizer = (node, unit) =>
   node.type === 'CallExpression' ? recognizeTmcpCall(node, plainLens(unit)) : null;
 
+/** The callee names this recognizer reads (see `recognizers/calls.ts`). */
+export const TMCP_CALL_NAMES: readonly string[] = [...Object.keys(METHOD_KINDS), ...Object.keys(DEFINE_KINDS)];
+
 export function recognizeTmcpCall(call: TSESTree.CallExpression, lens: Lens): readonly ToolHandler[] | null {
   const name = getCalleeName(call);
   if (name === null) return null;
