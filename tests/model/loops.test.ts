@@ -101,4 +101,16 @@ describe('registries and loops', () => {
       for (const d of defs) server.addTool(d);`);
     expect(handlers.map((h) => `${h.framework}:${h.name}:${argumentInputs(h).join()}`)).toEqual(['fastmcp:x:0', 'fastmcp:y:']);
   });
+
+  it('any registration name of a recognizer counts inside a loop: tmcp defineTool in a map over definitions', () => {
+    const handlers = handlersOf(`import { defineTool } from 'tmcp/tool';
+      import * as v from 'valibot';
+      const DEFS = [
+        { name: 'read', description: 'Read a file', schema: v.object({ path: v.string() }), run: async ({ path }) => ({ content: [] }) },
+        { name: 'list', description: 'List a folder', schema: v.object({ dir: v.string() }), run: async ({ dir }) => ({ content: [] }) },
+      ];
+      export const tools = DEFS.map((d) => defineTool({ name: d.name, description: d.description, schema: d.schema }, d.run));`);
+    expect(handlers.map((h) => `${h.framework}:${h.name}`)).toEqual(['tmcp:read', 'tmcp:list']);
+    expect(handlers.map((h) => fieldsOf(h))).toEqual([[['path', 'string']], [['dir', 'string']]]);
+  });
 });
