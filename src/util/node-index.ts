@@ -9,14 +9,15 @@ export type NodeOfType<T extends NodeType> = Extract<TSESTree.Node, { type: T }>
 
 /**
  * Every node of a unit, by type, in source order (pre-order: a node before its descendants). One
- * walk of the file (memoised per unit) answers every later "the calls in this function", "the
- * catch clauses in this handler" with a binary search instead of another walk of the body: the
- * model, the taint summaries and the error and rate analyses each asked for the same bodies.
+ * walk of the file (memoised per unit; ESLint's own walk when it has made one) answers every later
+ * "the calls in this function", "the catch clauses in this handler" with a binary search instead of
+ * another walk of the body: the model, the taint summaries and the error and rate analyses each
+ * asked for the same bodies.
  */
 const getIndex = memoize((unit: SourceUnit): ReadonlyMap<NodeType, readonly TSESTree.Node[]> => {
   const index = new Map<NodeType, TSESTree.Node[]>();
   const unsorted = new Set<TSESTree.Node[]>();
-  walk(unit.ast, unit.visitorKeys, (node) => {
+  const add = (node: TSESTree.Node): void => {
     const list = index.get(node.type);
     if (!list) {
       index.set(node.type, [node]);
@@ -26,7 +27,10 @@ const getIndex = memoize((unit: SourceUnit): ReadonlyMap<NodeType, readonly TSES
     // Of two nodes of one type that start together, pre-order already puts the outer one first.
     if (node.range[0] < (list[list.length - 1] as TSESTree.Node).range[0]) unsorted.add(list);
     list.push(node);
-  });
+  };
+  // The linted file: ESLint has walked it already. A followed module: walk it here.
+  if (unit.forEachNode) unit.forEachNode(add);
+  else walk(unit.ast, unit.visitorKeys, add);
   for (const list of unsorted) list.sort(bySourceOrder);
   return index;
 });

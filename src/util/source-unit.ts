@@ -28,6 +28,27 @@ export interface SourceUnit {
    * from outside the working directory).
    */
   readonly root?: string;
+  /**
+   * Calls `visit` on every node in pre-order, from the traversal ESLint has already made and cached
+   * (`SourceCode#traverse()`, ESLint 9 and later); absent otherwise, and the node index walks the AST.
+   */
+  readonly forEachNode?: (visit: (node: TSESTree.Node) => void) => void;
+}
+
+/** A step of ESLint's cached traversal: `kind` 1 enters (`phase` 1) or leaves (`phase` 2) the node `target`. */
+interface TraversalStep {
+  readonly kind: number;
+  readonly phase?: unknown;
+  readonly target: unknown;
+}
+
+/** ESLint's own walk of the file, when its `SourceCode` offers one (see {@link SourceUnit.forEachNode}). */
+function eslintTraversal(sourceCode: TSESLint.SourceCode): SourceUnit['forEachNode'] {
+  const { traverse } = sourceCode as unknown as { traverse?: () => Iterable<TraversalStep> };
+  if (typeof traverse !== 'function') return undefined;
+  return (visit) => {
+    for (const step of traverse.call(sourceCode)) if (step.kind === 1 && step.phase === 1) visit(step.target as TSESTree.Node);
+  };
 }
 
 const unitOfAst = new WeakMap<TSESTree.Program, SourceUnit>();
@@ -38,6 +59,7 @@ export function getSourceUnit(context: Readonly<TSESLint.RuleContext<string, rea
   const cached = unitOfAst.get(sourceCode.ast);
   if (cached) return cached;
   if (sourceCode.scopeManager == null) throw new Error('eslint-plugin-mcp-security: the parser produced no scope manager');
+  const traversal = eslintTraversal(sourceCode);
   const unit: SourceUnit = {
     filename: context.filename,
     text: sourceCode.text,
@@ -46,6 +68,7 @@ export function getSourceUnit(context: Readonly<TSESLint.RuleContext<string, rea
     visitorKeys: sourceCode.visitorKeys,
     typeServices: getTypeServices(sourceCode),
     ...(isInside(context.cwd, context.filename) ? { root: context.cwd } : {}),
+    ...(traversal ? { forEachNode: traversal } : {}),
   };
   unitOfAst.set(sourceCode.ast, unit);
   return unit;

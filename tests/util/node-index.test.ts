@@ -1,9 +1,13 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import path from 'node:path';
+
+import * as tsParser from '@typescript-eslint/parser';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import { nodesOfType, nodesWithin } from '../../src/util/node-index.js';
 import { parseSourceUnit } from '../../src/util/parse-unit.js';
-import { walk, type SourceUnit } from '../../src/util/source-unit.js';
+import { getSourceUnit, walk, type SourceUnit } from '../../src/util/source-unit.js';
 
 function parse(code: string): SourceUnit {
   return parseSourceUnit('/virtual/index-test.ts', code);
@@ -45,5 +49,37 @@ g();
     const member = (found[0] as TSESTree.CallExpression).callee as TSESTree.MemberExpression;
     expect(nodesWithin(unit, member.object, ['Identifier', 'MemberExpression', 'CallExpression']).map((node) => textOf(unit, node))).toEqual(['a']);
     expect(nodesWithin(unit, member, ['MemberExpression']).map((node) => textOf(unit, node))).toEqual(['a.b']);
+  });
+
+  it("reads the linted file's nodes from ESLint's own traversal, and finds the same nodes as its own walk", () => {
+    const code = 'import { z } from "zod";\nconst s = `${`in ${x}`} and ${f(y)}`;\nclass A { m(a: string = g()) { return new B(a as never); } }\nfor (const t of [1]) h(t);\n';
+    const seen: { fromEslint: boolean; calls: string[]; identifiers: number }[] = [];
+    const rule: TSESLint.RuleModule<never> = {
+      meta: { type: 'problem', schema: [], messages: {} },
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- RuleModule's type still requires it (ESLint 8 typings)
+      defaultOptions: [],
+      create(context) {
+        return {
+          'Program:exit'() {
+            const unit = getSourceUnit(context);
+            seen.push({
+              fromEslint: unit.forEachNode !== undefined,
+              calls: nodesOfType(unit, 'CallExpression').map((node) => textOf(unit, node)),
+              identifiers: nodesOfType(unit, 'Identifier').length,
+            });
+          },
+        };
+      },
+    };
+    const linter = new Linter();
+    const config = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { test: { rules: { index: rule } } }, rules: { 'test/index': 'error' } }];
+    expect(linter.verify(code, config as Linter.Config[], { filename: path.join(__dirname, 'index-test.ts') })).toEqual([]);
+    const walked = parse(code);
+    expect(seen).toEqual([{
+      fromEslint: true,
+      calls: nodesOfType(walked, 'CallExpression').map((node) => textOf(walked, node)),
+      identifiers: nodesOfType(walked, 'Identifier').length,
+    }]);
+    expect(seen[0]?.calls).toEqual(['f(y)', 'g()', 'h(t)']);
   });
 });
