@@ -73,7 +73,7 @@ g();
     };
     const linter = new Linter();
     const config = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { test: { rules: { index: rule } } }, rules: { 'test/index': 'error' } }];
-    expect(linter.verify(code, config as Linter.Config[], { filename: path.join(__dirname, 'index-test.ts') })).toEqual([]);
+    expect(linter.verify(code, config as unknown as Linter.Config[], { filename: path.join(__dirname, 'index-test.ts') })).toEqual([]);
     const walked = parse(code);
     expect(seen).toEqual([{
       fromEslint: true,
