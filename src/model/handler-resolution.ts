@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { getKeyName, isFunctionNode, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { enclosingClassBody, getKeyName, isFunctionNode, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { getVariable, type SourceUnit } from '../util/source-unit.js';
 import { plainLens, type Lens } from './lens.js';
 
@@ -75,19 +75,12 @@ function getFunctionDeclaration(unit: SourceUnit, identifier: TSESTree.Identifie
 function resolveThisMember(member: TSESTree.MemberExpression): TSESTree.Node | null {
   const name = getKeyName(member);
   if (name === null || unwrapExpression(member.object).type !== 'ThisExpression') return null;
-  const classBody = findEnclosingClassBody(member);
+  const classBody = enclosingClassBody(member);
   if (!classBody) return null;
   for (const element of classBody.body) {
     if ((element.type === 'MethodDefinition' || element.type === 'PropertyDefinition') && !element.static && getKeyName(element) === name) {
       return element.value ?? null;
     }
-  }
-  return null;
-}
-
-function findEnclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'ClassBody') return current;
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { getKeyName, isFunctionNode, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { enclosingFunction, getKeyName, isFunctionNode, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { memoize } from '../util/memo.js';
 import { nodesWithin } from '../util/node-index.js';
 import { getUnitOfNode, getVariable } from '../util/source-unit.js';
@@ -82,12 +82,6 @@ function collectFunction(fn: FunctionNode, sites: ResultSite[], depth: number): 
 }
 
 const EXITS = ['ReturnStatement', 'ThrowStatement'] as const;
-
-function enclosingFunction(node: TSESTree.Node): TSESTree.Node | undefined {
-  let current = node.parent;
-  while (current && !isFunctionNode(current)) current = current.parent;
-  return current;
-}
 
 /** A returned expression, and the callbacks of a promise chain or `new Promise` it returns. */
 function addReturned(expression: TSESTree.Node, sites: ResultSite[], depth: number): void {

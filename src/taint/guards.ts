@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { getKeyName, getStaticString, isFunctionNode, resolveValue, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { enclosingClassBody, getKeyName, getStaticString, isFunctionNode, resolveValue, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { memoize } from '../util/memo.js';
 import { GLOBAL_MODULE, getModuleRef } from '../util/module-refs.js';
 import { getSingleInit, getUnitOfNode, getVariable, type SourceUnit } from '../util/source-unit.js';
@@ -72,18 +72,11 @@ export function accessPathOf(unit: SourceUnit, node: TSESTree.Node): AccessPath 
     if (name === null) return null;
     const object = unwrapExpression(value.object);
     if (object.type === 'ThisExpression') {
-      const classBody = enclosingClass(value);
+      const classBody = enclosingClassBody(value);
       return classBody ? { base: `t${idOf(classBody)}`, path: [name] } : null;
     }
     const base = accessPathOf(unit, object);
     return base ? { base: base.base, path: [...base.path, name] } : null;
-  }
-  return null;
-}
-
-function enclosingClass(node: TSESTree.Node): TSESTree.ClassBody | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'ClassBody') return current;
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { getKeyName, isFunctionNode, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { enclosingClassBody, getKeyName, isFunctionNode, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { memoize } from '../util/memo.js';
 import { findExport, isRelativeSpecifier, loadRelativeModule } from '../util/module-loader.js';
 import { getModuleRef, type ModuleRef } from '../util/module-refs.js';
@@ -98,8 +98,7 @@ const importedBinding = memoize((specifier: TSESTree.Node): Binding => {
 
 /** `this.limiter`: the class field's value or type, or the constructor's `this.limiter = …`. */
 function classMemberBinding(member: TSESTree.MemberExpression, name: string): Binding {
-  let body: TSESTree.Node | undefined = member.parent;
-  while (body && body.type !== 'ClassBody') body = body.parent;
+  const body = enclosingClassBody(member);
   if (!body) return { kind: 'none' };
   for (const element of body.body) {
     if (element.type === 'PropertyDefinition' && !element.static && getKeyName(element) === name) {

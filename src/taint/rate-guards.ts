@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import type { ToolHandler } from '../model/types.js';
-import { getKeyName, isFunctionNode, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { enclosingFunction, getKeyName, isFunctionNode, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { findExport, isRelativeSpecifier, loadModule, resolveRelativeModule } from '../util/module-loader.js';
 import { getModuleRef, type ModuleRef } from '../util/module-refs.js';
 import { nodesOfType, nodesWithin } from '../util/node-index.js';
@@ -768,11 +768,4 @@ function returnedFunctions(fn: FunctionNode): FunctionNode[] {
     }
   }
   return found;
-}
-
-function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) return current;
-  }
-  return null;
 }

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { getKeyName, isFunctionNode, resolveValue, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { enclosingClassBody, getKeyName, isFunctionNode, resolveValue, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { findExport, isRelativeSpecifier, loadRelativeModule } from '../util/module-loader.js';
 import { getModuleRef } from '../util/module-refs.js';
 import { nodesWithin } from '../util/node-index.js';
@@ -39,23 +39,12 @@ type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
  */
 export const MODULE_DEPTH = new WeakMap<SourceUnit, number>();
 
-/** Relative imports already resolved, per importing unit. */
-const resolvedImports = new WeakMap<SourceUnit, Map<string, SourceUnit | null>>();
-
 function loadFrom(_analysis: Analysis | null, fromUnit: SourceUnit, specifier: string): SourceUnit | null {
   if (!isRelativeSpecifier(specifier)) return null;
   const depth = MODULE_DEPTH.get(fromUnit) ?? 0;
   if (depth >= MAX_MODULE_DEPTH) return null;
-  let known = resolvedImports.get(fromUnit);
-  if (!known) {
-    known = new Map();
-    resolvedImports.set(fromUnit, known);
-  }
-  let target = known.get(specifier);
-  if (target === undefined) {
-    target = loadRelativeModule(fromUnit, specifier);
-    known.set(specifier, target);
-  }
+  // Resolved once per importing unit by the loader.
+  const target = loadRelativeModule(fromUnit, specifier);
   if (target) {
     const targetDepth = MODULE_DEPTH.get(target);
     if (targetDepth === undefined || targetDepth > depth + 1) MODULE_DEPTH.set(target, depth + 1);
@@ -139,10 +128,7 @@ function resolveImported(analysis: Analysis | null, unit: SourceUnit, node: TSES
 }
 
 function enclosingClass(node: TSESTree.Node): ClassNode | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'ClassBody') return current.parent;
-  }
-  return null;
+  return enclosingClassBody(node)?.parent ?? null;
 }
 
 function findMethod(owner: ClassNode, name: string, isStatic: boolean): FunctionNode | null {

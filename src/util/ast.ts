@@ -15,6 +15,22 @@ export function isFunctionNode(node: TSESTree.Node | null | undefined): node is 
   );
 }
 
+/** The body of the innermost class around `node`, or `null` outside any class. */
+export function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'ClassBody') return current;
+  }
+  return null;
+}
+
+/** The innermost function around `node` (not `node` itself), or `null` at module level. */
+export function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return current;
+  }
+  return null;
+}
+
 /** Strips what does not change a value at run time: type assertions, `!`, `satisfies`, `?.` wrappers. */
 export function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
   let current = node;

@@ -94,13 +94,13 @@ function statRecently(file: string): Stats | null {
  * outside `root` (see {@link SourceUnit.root}; the unit's own imports stay inside it too).
  */
 export function loadModule(file: string, root?: string): SourceUnit | null {
-  if (root !== undefined && !isInside(root, file)) return null;
   const stats = statRecently(file);
   return stats?.isFile() === true ? loadWithStats(file, stats, root) : null;
 }
 
-/** `loadModule` with the file's stats already read (by the resolution that found it). */
+/** `loadModule` with the file's stats already read (by the resolution that found it); the one place the root is enforced. */
 function loadWithStats(file: string, stats: Stats, root: string | undefined): SourceUnit | null {
+  if (root !== undefined && !isInside(root, file)) return null;
   // One entry per root: a unit carries the root its own imports are followed within.
   const key = root === undefined ? file : `${root}\0${file}`;
   const cached = cache.get(key);
@@ -142,9 +142,7 @@ export function loadRelativeModule(from: SourceUnit, specifier: string): SourceU
   }
   if (imports.has(specifier)) return imports.get(specifier) ?? null;
   const resolved = resolveWithStats(from.filename, specifier);
-  const { root } = from;
-  const allowed = resolved !== null && (root === undefined || isInside(root, resolved.file));
-  const target = allowed ? loadWithStats(resolved.file, resolved.stats, root) : null;
+  const target = resolved === null ? null : loadWithStats(resolved.file, resolved.stats, from.root);
   imports.set(specifier, target);
   return target;
 }

@@ -11,7 +11,7 @@ import type { Recognizer } from './types.js';
 
 type Variable = TSESLint.Scope.Variable;
 
-/** Calls that register one tool/prompt/resource (the loop form of each recognizer's call). */
+/** Array methods whose callback is the loop body (`TOOLS.forEach((t) => server.tool(…))`). */
 const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap']);
 
 interface Loop {
