@@ -493,9 +493,6 @@ function locate(
       for (const part of expression.expressions) locate(part, prefix, visible, place, safe, out);
       break;
     case 'BinaryExpression':
-      locate(expression.left, prefix, visible, place, safe, out);
-      locate(expression.right, prefix, visible, place, safe, out);
-      break;
     case 'LogicalExpression':
       locate(expression.left, prefix, visible, place, safe, out);
       locate(expression.right, prefix, visible, place, safe, out);
