@@ -3,10 +3,10 @@ import path from 'node:path';
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { Minimatch } from 'minimatch';
 
-import { getKeyName, getStaticString } from '../util/ast.js';
+import { getKeyName } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 import { GLOBAL_MODULE, getModuleRef, normalizeModuleName, type ModuleRef } from '../util/module-refs.js';
-import { getSourceUnit, type SourceUnit } from '../util/source-unit.js';
+import { getSourceUnit } from '../util/source-unit.js';
 
 export type Options = [{ configFiles?: string[]; allowedVariables?: string[] }];
 export type MessageId = 'envRead' | 'dynamicEnvRead' | 'wholeEnv';
@@ -61,20 +61,28 @@ export default createRule<Options, MessageId>({
   create(context, [options]) {
     // Both are always set: `meta.defaultOptions` fills in what the user leaves out.
     const { configFiles = [], allowedVariables = [] } = options;
-    if (isConfigFile(context.filename, context.cwd, configFiles)) return {};
     const allowed = new Set(allowedVariables);
     const reported = new Set<TSESTree.Node>();
     const followed = new Set<unknown>();
-    let unit: SourceUnit;
+    // Whether the file is a config module is asked at the first report, not in `create`: most files read
+    // no environment at all, and for them the path is never matched against the globs.
+    let inConfigFile: boolean | undefined;
 
     function report(node: TSESTree.Node, messageId: MessageId, data?: Record<string, string>): void {
-      if (reported.has(node)) return;
+      inConfigFile ??= isConfigFile(context.filename, context.cwd, configFiles);
+      if (inConfigFile || reported.has(node)) return;
       reported.add(node);
       context.report({ node, messageId, ...(data ? { data } : {}) });
     }
 
+    /** The key when it is a constant string (`process.env['X']`, `const k = 'X'; process.env[k]`). */
+    function getStaticString(key: TSESTree.Node): string | null {
+      const result = ASTUtils.getStaticValue(key, context.sourceCode.getScope(key));
+      return result && typeof result.value === 'string' ? result.value : null;
+    }
+
     function reportKey(node: TSESTree.Node, key: TSESTree.Node | string): void {
-      const name = typeof key === 'string' ? key : getStaticString(unit, key);
+      const name = typeof key === 'string' ? key : getStaticString(key);
       if (name === null) {
         const text = context.sourceCode.getText(key as TSESTree.Node);
         const shown = text.length <= 40 && !text.includes('\n') ? text : '…';
@@ -204,9 +212,8 @@ export default createRule<Options, MessageId>({
 
     return {
       Program(program) {
-        unit = getSourceUnit(context);
         // Unshadowed globals need no resolving: `process` is the process, the others the global object.
-        for (const reference of getGlobalReferences(unit)) {
+        for (const reference of getGlobalReferences(context.sourceCode.scopeManager)) {
           const id = reference.identifier;
           if (id.name === 'process') visit(id, 'process');
           else if (id.name !== 'require') visit(id, 'global');
@@ -219,11 +226,11 @@ export default createRule<Options, MessageId>({
             if (statement.importKind === 'type' || normalizeModuleName(statement.source.value) !== 'process') continue;
             for (const specifier of statement.specifiers) {
               if (specifier.type === 'ImportSpecifier' && specifier.importKind === 'type') continue;
-              const kind = getKind(getModuleRef(specifier.local));
+              const kind = moduleKind(specifier.local);
               if (kind) follow(specifier.local, kind, specifier);
             }
           } else if (statement.type === 'TSImportEqualsDeclaration') {
-            const kind = getKind(getModuleRef(statement.id));
+            const kind = moduleKind(statement.id);
             if (kind) follow(statement.id, kind, statement);
           } else if (statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportAllDeclaration') {
             reportReexport(statement);
@@ -235,8 +242,18 @@ export default createRule<Options, MessageId>({
       },
     };
 
+    /**
+     * What an import of `process` binds (or `require('process')`, `import('process')` evaluate to). Module
+     * references are resolved against the file's source unit, made here: a file that imports nothing of
+     * `process` never needs one.
+     */
+    function moduleKind(node: TSESTree.Node): Kind | null {
+      getSourceUnit(context);
+      return getKind(getModuleRef(node));
+    }
+
     function visitRoot(node: TSESTree.Node): void {
-      const kind = getKind(getModuleRef(node));
+      const kind = moduleKind(node);
       if (kind) visit(node, kind);
     }
 
@@ -291,8 +308,8 @@ function stepKind(kind: Kind, key: string | null): Kind | null {
  * resolve to a global the configuration or the TypeScript lib declares (a variable with no
  * definition in the file).
  */
-function getGlobalReferences(unit: SourceUnit): TSESLint.Scope.Reference[] {
-  const globalScope = unit.scopeManager.globalScope;
+function getGlobalReferences(scopeManager: TSESLint.Scope.ScopeManager | null): TSESLint.Scope.Reference[] {
+  const globalScope = scopeManager?.globalScope;
   if (!globalScope) return [];
   const references = globalScope.through.filter((reference) => ROOT_GLOBALS.has(reference.identifier.name));
   for (const name of ROOT_GLOBALS) {
@@ -394,8 +411,8 @@ export function isConfigFile(filename: string, cwd: string, globs: readonly stri
 }
 
 /**
- * Compiled globs by their text. Compiling costs far more than a match and `create` runs once per
- * file, so the regular expressions are kept; one depends on nothing but its glob's text, and the
+ * Compiled globs by their text. Compiling costs far more than a match, and a match runs once per
+ * file that reads the environment, so the regular expressions are kept; one depends on nothing but its glob's text, and the
  * cache is bounded, so this is the one module-level cache of the rule.
  */
 const matcherCache = new Map<string, RegExp>();
