@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { memoize } from '../util/memo.js';
+import { memoizeByUnit } from '../util/memo.js';
 import { getImportedModules } from '../util/module-refs.js';
 import type { SourceUnit } from '../util/source-unit.js';
 
@@ -38,7 +38,7 @@ function matchesPrefix(module: string, prefix: string): boolean {
 }
 
 /** True when the file imports (or requires) an MCP framework. */
-export const importsMcpFramework = memoize((unit: SourceUnit): boolean => {
+export const importsMcpFramework = memoizeByUnit((unit: SourceUnit): boolean => {
   for (const module of getImportedModules(unit)) {
     if (MCP_MODULE_PREFIXES.some((prefix) => matchesPrefix(module, prefix))) return true;
   }

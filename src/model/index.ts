@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { memoize } from '../util/memo.js';
+import { memoizeByUnit } from '../util/memo.js';
 import { nodesOfType, type NodeType } from '../util/node-index.js';
 import { getUnitOfNode, type SourceUnit } from '../util/source-unit.js';
 import { recognizeInstructions, recognizeListHandler, type SiteRecognizer } from './description-sites.js';
@@ -45,19 +45,25 @@ const SITE_RECOGNIZERS: Readonly<Partial<Record<TSESTree.Node['type'], readonly 
 /** The node types some recognizer looks at, read from the file's node index. */
 const RECOGNIZED_TYPES = [...new Set([...Object.keys(RECOGNIZERS), ...Object.keys(SITE_RECOGNIZERS)])] as NodeType[];
 
+const NO_RECOGNIZERS: readonly Recognizer[] = [];
+const NO_SITE_RECOGNIZERS: readonly SiteRecognizer[] = [];
+
 interface Analysis {
   readonly handlers: readonly ToolHandler[];
   readonly sites: readonly DescriptionSite[];
 }
 
 /** Every handler and every free-standing description site of the file. */
-const analyze = memoize((unit: SourceUnit): Analysis => {
+const analyze = memoizeByUnit((unit: SourceUnit): Analysis => {
   const handlers: ToolHandler[] = [];
   const definitions: ToolHandler[] = [];
   const siteGroups: { readonly at: number; readonly sites: readonly DescriptionSite[] }[] = [];
-  for (const node of RECOGNIZED_TYPES.flatMap((type) => nodesOfType(unit, type))) {
-    const recognizers = RECOGNIZERS[node.type];
-    if (recognizers) {
+  // Type by type (the recognizers of one type never depend on another's answers): each node list is
+  // read where the index keeps it, and the recognizer lists are looked up once per type, not per node.
+  for (const type of RECOGNIZED_TYPES) {
+    const recognizers = RECOGNIZERS[type] ?? NO_RECOGNIZERS;
+    const siteRecognizers = SITE_RECOGNIZERS[type] ?? NO_SITE_RECOGNIZERS;
+    for (const node of nodesOfType(unit, type)) {
       for (const recognize of recognizers) {
         const found = recognize(node, unit);
         if (found) {
@@ -65,9 +71,6 @@ const analyze = memoize((unit: SourceUnit): Analysis => {
           break;
         }
       }
-    }
-    const siteRecognizers = SITE_RECOGNIZERS[node.type];
-    if (siteRecognizers) {
       for (const recognize of siteRecognizers) {
         const found = recognize(node, unit);
         if (found) siteGroups.push({ at: node.range[0], sites: found });
@@ -113,14 +116,14 @@ function sortBySource(handlers: ToolHandler[]): ToolHandler[] {
  * A handler's `handler`, description and schema nodes may belong to another unit (a relative
  * module the registration imports them from): use `getUnitOfNode` before reporting on them.
  */
-export const getToolHandlers = memoize((unit: SourceUnit): readonly ToolHandler[] => analyze(unit).handlers);
+export const getToolHandlers = memoizeByUnit((unit: SourceUnit): readonly ToolHandler[] => analyze(unit).handlers);
 
 /**
  * Every LLM-visible description in the file: those of the handlers, plus the ones that belong to
  * no handler (server `instructions`, the entries of a low-level ListTools/ListPrompts/ListResources
  * result). Only nodes of this file, each once (a handler's role wins over a list entry's).
  */
-export const getDescriptionSites = memoize((unit: SourceUnit): readonly DescriptionSite[] => {
+export const getDescriptionSites = memoizeByUnit((unit: SourceUnit): readonly DescriptionSite[] => {
   const seen = new Set<TSESTree.Node>();
   const out: DescriptionSite[] = [];
   const { handlers, sites } = analyze(unit);

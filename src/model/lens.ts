@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { getKeyName, unwrapExpression } from '../util/ast.js';
-import { memoize } from '../util/memo.js';
+import { memoizeByUnit } from '../util/memo.js';
 import { findExport, isRelativeSpecifier, loadRelativeModule } from '../util/module-loader.js';
 import { getPatternPath } from '../util/module-refs.js';
 import { getSingleInit, getUnitOfNode, getVariable, type SourceUnit } from '../util/source-unit.js';
@@ -56,7 +56,7 @@ export interface Lens {
 }
 
 /** The plain lens of a unit: no loop binding. */
-export const plainLens = memoize((unit: SourceUnit): Lens => createLens(unit, null));
+export const plainLens = memoizeByUnit((unit: SourceUnit): Lens => createLens(unit, null));
 
 export function loopLens(unit: SourceUnit, loop: LoopBinding): Lens {
   return createLens(unit, loop);

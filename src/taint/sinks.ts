@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { findProperty, getKeyName, getStaticString, resolveValue, unwrapExpression } from '../util/ast.js';
-import { memoize } from '../util/memo.js';
+import { memoize, memoizeByUnit } from '../util/memo.js';
 import { GLOBAL_MODULE, getImportedModules, getModuleRef, type ModuleRef } from '../util/module-refs.js';
 import { getUnitOfNode, walk, type SourceUnit } from '../util/source-unit.js';
 import { getInstanceRef } from './instances.js';
@@ -300,13 +300,13 @@ export function instanceMethodRef(callee: TSESTree.Node): ModuleRef | null {
   return { module: normalized.module, path: [...normalized.path, name] };
 }
 
-const usesZxGlobals = memoize((unit: SourceUnit): boolean => {
+const usesZxGlobals = memoizeByUnit((unit: SourceUnit): boolean => {
   const modules = getImportedModules(unit);
   return modules.has('zx/globals') || unit.text.startsWith('#!/usr/bin/env zx');
 });
 
 /** zx's quoting turned off in this file (`$.quote = …`): interpolations go into the shell raw. */
-const zxQuoteOverridden = memoize((unit: SourceUnit): boolean => {
+const zxQuoteOverridden = memoizeByUnit((unit: SourceUnit): boolean => {
   if (!unit.text.includes('quote')) return false;
   let found = false;
   walk(unit.ast, unit.visitorKeys, (node) => {

@@ -4,12 +4,12 @@ import { importsMcpFramework } from '../model/frameworks.js';
 import { getToolHandlers } from '../model/index.js';
 import type { InputBinding, ToolHandler } from '../model/types.js';
 import { getKeyName, unwrapExpression, type FunctionNode } from '../util/ast.js';
-import { memoize } from '../util/memo.js';
+import { memoizeByUnit } from '../util/memo.js';
 import { getUnitOfNode, type SourceUnit } from '../util/source-unit.js';
 import type { Origin, SourceInfo, SourceModel, TaintRoot } from './types.js';
 
 /** Handler function → its handler, for every handler of a unit. */
-const handlersByFunction = memoize((unit: SourceUnit): ReadonlyMap<FunctionNode, ToolHandler> => {
+const handlersByFunction = memoizeByUnit((unit: SourceUnit): ReadonlyMap<FunctionNode, ToolHandler> => {
   const map = new Map<FunctionNode, ToolHandler>();
   for (const handler of getToolHandlers(unit)) if (handler.handler && !map.has(handler.handler)) map.set(handler.handler, handler);
   return map;

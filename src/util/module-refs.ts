@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { getKeyName, unwrapExpression } from './ast.js';
-import { memoize } from './memo.js';
+import { memoize, memoizeByUnit } from './memo.js';
 import { getSingleInit, getUnitOfNode, getVariable, type SourceUnit } from './source-unit.js';
 
 /**
@@ -171,7 +171,7 @@ export function getRequiredModule(unit: SourceUnit, node: TSESTree.CallExpressio
 }
 
 /** Every module specifier the unit imports or requires (static imports, `require`, `import()`). */
-export const getImportedModules = memoize((unit: SourceUnit): ReadonlySet<string> => {
+export const getImportedModules = memoizeByUnit((unit: SourceUnit): ReadonlySet<string> => {
   const modules = new Set<string>();
   for (const statement of unit.ast.body) {
     if (statement.type === 'ImportDeclaration' || statement.type === 'ExportAllDeclaration' || statement.type === 'ExportNamedDeclaration') {

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { memoize } from './memo.js';
+import { memoizeByUnit } from './memo.js';
 import { walk, type SourceUnit } from './source-unit.js';
 
 /** A node type, written as its string (`'CallExpression'`). */
@@ -14,7 +14,7 @@ export type NodeOfType<T extends NodeType> = Extract<TSESTree.Node, { type: T }>
  * another walk of the body: the model, the taint summaries and the error and rate analyses each
  * asked for the same bodies.
  */
-const getIndex = memoize((unit: SourceUnit): ReadonlyMap<NodeType, readonly TSESTree.Node[]> => {
+const getIndex = memoizeByUnit((unit: SourceUnit): ReadonlyMap<NodeType, readonly TSESTree.Node[]> => {
   const index = new Map<NodeType, TSESTree.Node[]>();
   const unsorted = new Set<TSESTree.Node[]>();
   const add = (node: TSESTree.Node): void => {

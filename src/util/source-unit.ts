@@ -2,7 +2,7 @@ import path from 'node:path';
 
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { memoize } from './memo.js';
+import { memoizeByUnit } from './memo.js';
 import { getTypeServices } from './type-services.js';
 
 type ScopeManager = TSESLint.Scope.ScopeManager;
@@ -129,7 +129,7 @@ function setParents(ast: TSESTree.Program, visitorKeys: VisitorKeys): void {
 }
 
 /** Every identifier of a unit (declaration or reference) mapped to the variable it names. */
-const getVariableIndex = memoize((unit: SourceUnit): Map<TSESTree.Node, Variable> => {
+const getVariableIndex = memoizeByUnit((unit: SourceUnit): Map<TSESTree.Node, Variable> => {
   const index = new Map<TSESTree.Node, Variable>();
   for (const scope of unit.scopeManager.scopes) {
     for (const variable of scope.variables) {

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { getKeyName, unwrapExpression, type FunctionNode } from '../../util/ast.js';
-import { memoize } from '../../util/memo.js';
+import { memoizeByUnit } from '../../util/memo.js';
 import { getImportedModules, getModuleRef } from '../../util/module-refs.js';
 import { getVariable, type SourceUnit } from '../../util/source-unit.js';
 import { getConfigDescriptions } from '../descriptions.js';
@@ -17,7 +17,7 @@ const PRE_V1_KEYS = new Set(['context', 'runtimeContext', 'mastra', 'threadId', 
 
 /** Where `createTool` (Mastra) and `tool` (the AI SDK) come from. */
 const TOOL_FACTORY_MODULES = ['@mastra/', 'ai'];
-const importsToolFactory = memoize((unit: SourceUnit): boolean => importsAny(unit, TOOL_FACTORY_MODULES));
+const importsToolFactory = memoizeByUnit((unit: SourceUnit): boolean => importsAny(unit, TOOL_FACTORY_MODULES));
 /** Modules whose import marks a file as an MCP *server* (an AI SDK `tool()` there is an MCP tool). */
 const SERVER_MODULES = /^(?:@modelcontextprotocol\/(?:sdk\/server|server)|fastmcp|firecrawl-fastmcp|mcp-handler|@vercel\/mcp-adapter|agents\/mcp|xmcp|tmcp|mcp-lite|mcp-framework|@rekog\/mcp-nest|easy-mcp|mcp-use\/server)/;
 
@@ -109,7 +109,7 @@ function keyName(lens: Lens, call: TSESTree.CallExpression): { name: string | nu
 }
 
 /** Whether the file is an MCP server file, and whose (for an AI SDK `tool()` in it). */
-const getServerKind = memoize((unit: SourceUnit): Framework | null => {
+const getServerKind = memoizeByUnit((unit: SourceUnit): Framework | null => {
   for (const statement of unit.ast.body) {
     if (statement.type !== 'ImportDeclaration' || !statement.source.value.startsWith('@mastra/mcp')) continue;
     if (statement.specifiers.some((s) => s.type === 'ImportSpecifier' && s.imported.type === 'Identifier' && s.imported.name === 'MCPServer')) return 'mastra';

@@ -1,4 +1,4 @@
-import { memoize } from '../../util/memo.js';
+import { memoizeByUnit } from '../../util/memo.js';
 import { findExport } from '../../util/module-loader.js';
 import type { SourceUnit } from '../../util/source-unit.js';
 import { getConfigDescriptions } from '../descriptions.js';
@@ -20,7 +20,7 @@ interface XmcpFile {
 }
 
 /** Where a file sits in xmcp's layout: under a `tools/`, `prompts/` or `resources/` directory. */
-const classifyPath = memoize((unit: SourceUnit): XmcpFile | null => {
+const classifyPath = memoizeByUnit((unit: SourceUnit): XmcpFile | null => {
   const segments = unit.filename.split(/[\\/]/);
   const baseName = (segments[segments.length - 1] ?? '').replace(/\.[cm]?[jt]sx?$/, '');
   for (let i = segments.length - 2; i >= 0; i--) {
