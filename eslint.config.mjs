@@ -4,7 +4,7 @@ import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'tests/corpus/**', 'tests/fixtures/**', 'examples/**', 'coverage/**', '.bench/**', '.tmp/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'tests/corpus/**', 'tests/fixtures/**', 'tests/taint/fixtures/commonjs/**', 'examples/**', 'coverage/**', '.bench/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { getKeyName, unwrapExpression } from '../util/ast.js';
 import { memoizeByUnit } from '../util/memo.js';
-import { findExport, isRelativeSpecifier, loadRelativeModule } from '../util/module-loader.js';
+import { findExport, findRelativeImport, isRequireDefinition } from '../util/module-loader.js';
 import { getPatternPath } from '../util/module-refs.js';
 import { getSingleInit, getUnitOfNode, getVariable, type SourceUnit } from '../util/source-unit.js';
 
@@ -159,6 +159,10 @@ function createLens(unit: SourceUnit, loop: LoopBinding | null): Lens {
   const followVariable = (variable: Variable): TSESTree.Node | undefined => {
     if (variable.defs.length !== 1) return undefined;
     const def = variable.defs[0] as TSESLint.Scope.Definition;
+    if (def.type === 'ImportBinding') return followImport(unitOf(def.name), variable);
+    // `require('./m')` of a relative module; any other `require` is a value like any other.
+    const required = isRequireDefinition(def) ? followImport(unitOf(def.name), variable) : undefined;
+    if (required) return required;
     if (def.type === 'Variable') {
       const single = getSingleInit(variable);
       if (single) return single;
@@ -168,7 +172,6 @@ function createLens(unit: SourceUnit, loop: LoopBinding | null): Lens {
       const path = getPatternPath(declarator.id, def.name);
       return path ? follow(declarator.init, path) : undefined;
     }
-    if (def.type === 'ImportBinding') return followImport(unitOf(def.name), def.node);
     return undefined;
   };
 
@@ -220,26 +223,18 @@ function isPropertyKey(node: TSESTree.Identifier): boolean {
   return parent.type === 'Property' && parent.key === node && !parent.computed;
 }
 
-/** The exported node an import binding of a relative module refers to. */
-function followImport(unit: SourceUnit, specifier: TSESTree.Node): TSESTree.Node | undefined {
-  if (specifier.type !== 'ImportSpecifier' && specifier.type !== 'ImportDefaultSpecifier') return undefined;
-  const declaration = specifier.parent as TSESTree.ImportDeclaration;
-  if (!isRelativeSpecifier(declaration.source.value)) return undefined;
-  const target = loadRelativeModule(unit, declaration.source.value);
-  if (!target) return undefined;
-  const name = specifier.type === 'ImportDefaultSpecifier'
-    ? 'default'
-    : specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
-  return findExport(target, name)?.node;
+/** The exported node a variable imported from a relative module refers to (a whole CommonJS module: its `module.exports`). */
+function followImport(unit: SourceUnit, variable: Variable): TSESTree.Node | undefined {
+  const imported = findRelativeImport(unit, variable);
+  if (!imported || variable.defs[0]?.node.type === 'ImportNamespaceSpecifier') return undefined;
+  return findExport(imported.module, imported.name ?? 'default')?.node;
 }
 
-/** The module unit of `import * as ns from './x.js'` when `identifier` is `ns`. */
+/** The module `identifier` names as a whole: `import * as m from './x.js'`, `const m = require('./x')`. */
 function getNamespaceModule(unit: SourceUnit, identifier: TSESTree.Identifier): SourceUnit | null {
   const variable = getVariable(unit, identifier);
-  const def = variable?.defs[0];
-  if (variable?.defs.length !== 1 || def?.type !== 'ImportBinding' || def.node.type !== 'ImportNamespaceSpecifier') return null;
-  const source = (def.parent as TSESTree.ImportDeclaration).source.value;
-  return isRelativeSpecifier(source) ? loadRelativeModule(unit, source) : null;
+  const imported = variable ? findRelativeImport(unit, variable) : null;
+  return imported?.name === null ? imported.module : null;
 }
 
 /**

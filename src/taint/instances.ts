@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { enclosingClassBody, getKeyName, isFunctionNode, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { memoize } from '../util/memo.js';
-import { findExport, isRelativeSpecifier, loadRelativeModule } from '../util/module-loader.js';
+import { findExport, findRelativeImport, isRequireDefinition } from '../util/module-loader.js';
 import { getModuleRef, type ModuleRef } from '../util/module-refs.js';
 import { getSingleInit, getUnitOfNode, getVariable } from '../util/source-unit.js';
 
@@ -63,7 +63,10 @@ function computeBinding(node: TSESTree.Node): Binding {
     const variable = getVariable(unit, expression);
     if (!variable || variable.defs.length !== 1) return { kind: 'none' };
     const def = variable.defs[0] as TSESLint.Scope.Definition;
-    if (def.type === 'ImportBinding') return importedBinding(def.node);
+    if (def.type === 'ImportBinding') return importedBinding(variable);
+    // `require('./m')` of a relative module; any other `require` is a value like any other.
+    const required = isRequireDefinition(def) ? importedBinding(variable) : null;
+    if (required && required.kind !== 'none') return required;
     if (def.type === 'FunctionName' || def.type === 'ClassName') return { kind: 'value', node: def.node };
     const init = getSingleInit(variable);
     if (init) return { kind: 'value', node: init };
@@ -78,23 +81,20 @@ function computeBinding(node: TSESTree.Node): Binding {
 }
 
 /**
- * Memoised per import specifier, not per reference: a file names its imported database client or
- * helper many times, and each name would otherwise resolve the module on disk again.
+ * Memoised per variable, not per reference: a file names its imported database client or helper
+ * many times, and each name would otherwise resolve the module on disk again. A whole module
+ * (`import * as m`, `const m = require('./m')`) is no single value; its CommonJS `module.exports` is.
  */
-const importedBinding = memoize((specifier: TSESTree.Node): Binding => {
-  const unit = getUnitOfNode(specifier);
-  if (!unit) return { kind: 'none' };
-  if (specifier.type !== 'ImportSpecifier' && specifier.type !== 'ImportDefaultSpecifier') return { kind: 'none' };
-  const source = (specifier.parent as TSESTree.ImportDeclaration).source.value;
-  if (!isRelativeSpecifier(source)) return { kind: 'none' };
-  const target = loadRelativeModule(unit, source);
-  if (!target) return { kind: 'none' };
-  const name = specifier.type === 'ImportDefaultSpecifier'
-    ? 'default'
-    : specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
-  const found = findExport(target, name);
+const importedBinding = memoize((variable: TSESLint.Scope.Variable): Binding => {
+  const def = variable.defs[0];
+  const unit = def && getUnitOfNode(def.name);
+  const imported = unit ? findRelativeImport(unit, variable) : null;
+  if (!imported) return { kind: 'none' };
+  const isEsmNamespace = def?.node.type === 'ImportNamespaceSpecifier';
+  const found = isEsmNamespace ? null : findExport(imported.module, imported.name ?? 'default');
   return found ? { kind: 'value', node: found.node } : { kind: 'none' };
 });
+
 
 /** `this.limiter`: the class field's value or type, or the constructor's `this.limiter = …`. */
 function classMemberBinding(member: TSESTree.MemberExpression, name: string): Binding {

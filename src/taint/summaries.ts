@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { enclosingClassBody, getKeyName, isFunctionNode, resolveValue, unwrapExpression, type FunctionNode } from '../util/ast.js';
-import { findExport, isRelativeSpecifier, loadRelativeModule } from '../util/module-loader.js';
+import { findExport, isRelativeSpecifier, isRequireDefinition, loadRelativeModule } from '../util/module-loader.js';
 import { getModuleRef } from '../util/module-refs.js';
 import { nodesWithin } from '../util/node-index.js';
 import { getSingleInit, getUnitOfNode, getVariable, type SourceUnit } from '../util/source-unit.js';
@@ -62,6 +62,8 @@ function resolveTarget(analysis: Analysis | null, unit: SourceUnit, expression: 
     const def = variable?.defs[0];
     if (!variable || !def || variable.defs.length !== 1) return null;
     if (def.type === 'FunctionName' || def.type === 'ClassName') return { node: def.node, unit };
+    // `const { f } = require('./x')`, `const f = require('./x')`: like an import.
+    if (isRequireDefinition(def)) return resolveImported(analysis, unit, value);
     if (def.type === 'Variable') {
       const init = getSingleInit(variable);
       if (!init) return null;

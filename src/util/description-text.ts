@@ -4,7 +4,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { findProperty, getKeyName, isFunctionNode, unwrapExpression } from './ast.js';
 import { memoize } from './memo.js';
-import { findExport, isRelativeSpecifier, loadRelativeModule } from './module-loader.js';
+import { findExport, findRelativeImport, isRequireDefinition } from './module-loader.js';
 import { getModuleRef } from './module-refs.js';
 import { getSingleInit, getUnitOfNode, getVariable, type SourceUnit } from './source-unit.js';
 
@@ -31,6 +31,7 @@ const MAX_VARIANTS = 32;
 const MAX_DEPTH = 24;
 const MAX_CALL_SITES = 16;
 
+type Variable = TSESLint.Scope.Variable;
 type Primitive = string | number | boolean | bigint;
 interface Value {
   readonly value: Primitive;
@@ -257,10 +258,14 @@ function evaluateIdentifier(ctx: Context, node: TSESTree.Identifier, next: Next)
   const def = variable.defs[0] as TSESLint.Scope.Definition;
   switch (def.type) {
     case 'ImportBinding':
-      return evaluateImport(ctx, node, def.node, next);
+      return evaluateImport(ctx, node, variable, next);
     case 'Parameter':
       return evaluateParameter(ctx, node, variable, next);
     case 'Variable': {
+      if (isRequireDefinition(def)) {
+        const required = resolveImportBinding(ctx, variable);
+        if (required) return required.kind === 'export' ? next(required.node, required.ctx) : dynamic(ctx, 'import', node);
+      }
       const init = getSingleInit(variable);
       return init ? next(init) : dynamic(ctx, 'variable', node);
     }
@@ -270,8 +275,8 @@ function evaluateIdentifier(ctx: Context, node: TSESTree.Identifier, next: Next)
 }
 
 /** `import { TEXT } from './text.js'`: the exported constant of a relative module. */
-function evaluateImport(ctx: Context, node: TSESTree.Identifier, specifier: TSESTree.Node, next: Next): Result {
-  const resolved = resolveImportBinding(ctx, specifier);
+function evaluateImport(ctx: Context, node: TSESTree.Identifier, variable: Variable, next: Next): Result {
+  const resolved = resolveImportBinding(ctx, variable);
   if (!resolved) return dynamic(ctx, 'import', node);
   if (resolved.kind === 'namespace') return dynamic(ctx, 'import', node);
   return next(resolved.node, resolved.ctx);
@@ -281,18 +286,16 @@ type ImportTarget =
   | { readonly kind: 'export'; readonly node: TSESTree.Node; readonly ctx: Context }
   | { readonly kind: 'namespace'; readonly unit: SourceUnit; readonly ctx: Context };
 
-function resolveImportBinding(ctx: Context, specifier: TSESTree.Node): ImportTarget | null {
-  if (specifier.type !== 'ImportSpecifier' && specifier.type !== 'ImportDefaultSpecifier' && specifier.type !== 'ImportNamespaceSpecifier') return null;
-  const declaration = specifier.parent as TSESTree.ImportDeclaration;
-  const source = declaration.source.value;
-  if (!isRelativeSpecifier(source)) return null;
-  const target = loadRelativeModule(ctx.unit, source);
-  if (!target) return null;
-  const targetCtx: Context = { unit: target, origin: describeFile(ctx.unit, target) };
-  if (specifier.type === 'ImportNamespaceSpecifier') return { kind: 'namespace', unit: target, ctx: targetCtx };
-  const name = specifier.type === 'ImportDefaultSpecifier' ? 'default'
-    : specifier.imported.type === 'Identifier' ? specifier.imported.name : specifier.imported.value;
-  const found = findExport(target, name);
+/**
+ * What a variable imported from a relative module stands for: an export, or the whole module
+ * (`import * as text`, `const text = require('./text')`, whose members are the module's exports).
+ */
+function resolveImportBinding(ctx: Context, variable: Variable): ImportTarget | null {
+  const imported = findRelativeImport(ctx.unit, variable);
+  if (!imported) return null;
+  const targetCtx: Context = { unit: imported.module, origin: describeFile(ctx.unit, imported.module) };
+  if (imported.name === null) return { kind: 'namespace', unit: imported.module, ctx: targetCtx };
+  const found = findExport(imported.module, imported.name);
   if (!found) return null;
   return { kind: 'export', node: found.node, ctx: { unit: found.unit, origin: describeFile(ctx.unit, found.unit) } };
 }
@@ -402,11 +405,10 @@ function getObject(ctx: Context, raw: TSESTree.Node, next: Next, depth = 0): Loc
     const variable = getVariable(ctx.unit, node);
     if (variable?.defs.length !== 1) return null;
     const def = variable.defs[0] as TSESLint.Scope.Definition;
-    if (def.type === 'ImportBinding') {
-      const target = resolveImportBinding(ctx, def.node);
-      if (!target) return null;
-      if (target.kind === 'namespace') return null;
-      return getObject(target.ctx, target.node, next, depth + 1);
+    if (def.type === 'ImportBinding' || isRequireDefinition(def)) {
+      const target = resolveImportBinding(ctx, variable);
+      if (target) return target.kind === 'namespace' ? null : getObject(target.ctx, target.node, next, depth + 1);
+      if (def.type === 'ImportBinding') return null;
     }
     const init = getSingleInit(variable);
     return init ? getObject(ctx, init, next, depth + 1) : null;
@@ -453,13 +455,12 @@ function getIteratedArray(ctx: Context, raw: TSESTree.Node, next: Next): { node:
   return { node: array.node, ctx: array.ctx };
 }
 
-/** `import * as text from './text.js'; text.READ`: the export `READ` of that module. */
+/** `import * as text from './text.js'` (or `const text = require('./text')`); `text.READ`: the export `READ` of that module. */
 function getNamespaceExport(ctx: Context, object: TSESTree.Node, key: string): Located | null {
   const base = unwrapExpression(object);
   if (base.type !== 'Identifier') return null;
-  const def = getVariable(ctx.unit, base)?.defs[0];
-  if (def?.type !== 'ImportBinding' || def.node.type !== 'ImportNamespaceSpecifier') return null;
-  const target = resolveImportBinding(ctx, def.node);
+  const variable = getVariable(ctx.unit, base);
+  const target = variable ? resolveImportBinding(ctx, variable) : null;
   const found = target?.kind === 'namespace' ? findExport(target.unit, key) : null;
   return found && target ? { node: found.node, ctx: { unit: found.unit, origin: target.ctx.origin } } : null;
 }

@@ -1,8 +1,9 @@
 import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
+import { getKeyName, unwrapExpression } from './ast.js';
 import { parseSourceUnit } from './parse-unit.js';
 import { isInside, type SourceUnit } from './source-unit.js';
 
@@ -147,14 +148,89 @@ export function loadRelativeModule(from: SourceUnit, specifier: string): SourceU
   return target;
 }
 
+/** What a variable imports from a relative module: the module, and the export's name (`null`: the whole module). */
+export interface RelativeImport {
+  readonly module: SourceUnit;
+  readonly name: string | null;
+}
+
+/**
+ * The relative module a variable of `unit` is imported from, in either module system:
+ * `import { a } from './m'` (`a`), `import a from './m'` (`default`), `import * as m from './m'` and
+ * `import m = require('./m')` (the whole module), `const m = require('./m')` (the whole module: its
+ * `module.exports`), `const { a: b } = require('./m')` and `const b = require('./m').a` (`a`).
+ * `null` for anything else, and for a module that is not relative or cannot be loaded.
+ */
+export function findRelativeImport(unit: SourceUnit, variable: TSESLint.Scope.Variable): RelativeImport | null {
+  if (variable.defs.length !== 1) return null;
+  const def = variable.defs[0] as TSESLint.Scope.Definition;
+  let specifier: string | null = null;
+  let name: string | null = null;
+  if (def.type === 'ImportBinding') {
+    const node = def.node;
+    if (node.type === 'TSImportEqualsDeclaration') {
+      const reference = node.moduleReference;
+      if (reference.type === 'TSExternalModuleReference') specifier = reference.expression.value;
+    } else {
+      specifier = (def.parent as TSESTree.ImportDeclaration).source.value;
+      if (node.type === 'ImportDefaultSpecifier') name = 'default';
+      else if (node.type === 'ImportSpecifier') name = node.imported.type === 'Identifier' ? node.imported.name : node.imported.value;
+    }
+  } else if (def.type === 'Variable' && def.node.init != null) {
+    const { id, init } = def.node;
+    const value = unwrapExpression(init);
+    if (id.type === 'Identifier') {
+      // `require('./m')` or `require('./m').a`
+      const member = value.type === 'MemberExpression' ? getKeyName(value) : null;
+      specifier = requiredSpecifier(member === null ? value : (value as TSESTree.MemberExpression).object);
+      name = member;
+    } else if (id.type === 'ObjectPattern') {
+      // `const { a, b: c } = require('./m')`: one level of destructuring
+      const property = id.properties.find((p): p is TSESTree.Property => p.type === 'Property' && p.value === def.name);
+      const key = property ? getKeyName(property) : null;
+      if (key !== null) {
+        specifier = requiredSpecifier(value);
+        name = key;
+      }
+    }
+  }
+  if (specifier === null || !isRelativeSpecifier(specifier)) return null;
+  // A `let` assigned again later may hold anything.
+  if (def.type === 'Variable' && variable.references.some((r) => r.isWrite() && r.init !== true)) return null;
+  const module = loadRelativeModule(unit, specifier);
+  return module ? { module, name } : null;
+}
+
+/** `const x = require('./m')`, `const { a } = require('./m')`, `const a = require('./m').a`. */
+export function isRequireDefinition(def: TSESLint.Scope.Definition): boolean {
+  if (def.type !== 'Variable' || def.node.init == null) return false;
+  let init = unwrapExpression(def.node.init);
+  if (init.type === 'MemberExpression') init = unwrapExpression(init.object);
+  return init.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require';
+}
+
+/** `'./m'` for `require('./m')`; `null` for anything else. */
+function requiredSpecifier(node: TSESTree.Node): string | null {
+  if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return null;
+  const [argument] = node.arguments;
+  return node.arguments.length === 1 && argument?.type === 'Literal' && typeof argument.value === 'string' ? argument.value : null;
+}
+
 /**
  * The declaration node a module exports under `name` (`'default'` for the default export):
  * the function of `export function f`, the init of `export const f = …`, the class of
  * `export class C`, following `export { a as b }` to the local binding. Re-exports from other
- * modules (`export { x } from './y'`) are followed up to a small depth.
+ * modules (`export { x } from './y'`) are followed up to a small depth. A CommonJS module's
+ * exports count too: `module.exports = …` is its `default` (the value `require` returns), and
+ * `exports.a = …`, `module.exports.a = …` and the properties of `module.exports = { a, b: … }`
+ * are its named exports.
  */
 export function findExport(unit: SourceUnit, name: string, depth = 0): { unit: SourceUnit; node: TSESTree.Node } | null {
   if (depth > 4) return null;
+  return findEsmExport(unit, name, depth) ?? findCommonJsExport(unit, name);
+}
+
+function findEsmExport(unit: SourceUnit, name: string, depth: number): { unit: SourceUnit; node: TSESTree.Node } | null {
   for (const statement of unit.ast.body) {
     if (statement.type === 'ExportDefaultDeclaration' && name === 'default') {
       const declaration = statement.declaration;
@@ -192,6 +268,36 @@ export function findExport(unit: SourceUnit, name: string, depth = 0): { unit: S
     }
   }
   return null;
+}
+
+/** `module.exports = …`, `module.exports.a = …` and `exports.a = …` at the top level of a module. */
+function findCommonJsExport(unit: SourceUnit, name: string): { unit: SourceUnit; node: TSESTree.Node } | null {
+  let found: TSESTree.Node | null = null;
+  // The last assignment wins, as it does when the module runs.
+  for (const statement of unit.ast.body) {
+    if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression') continue;
+    const { left, right, operator } = statement.expression;
+    if (operator !== '=' || left.type !== 'MemberExpression') continue;
+    if (isModuleExports(left)) {
+      if (name === 'default') {
+        found = right;
+        continue;
+      }
+      const value = right.type === 'Identifier' ? (findLocal(unit, right.name)?.node ?? right) : right;
+      if (value.type !== 'ObjectExpression') continue;
+      const property = value.properties.find((p): p is TSESTree.Property => p.type === 'Property' && !p.computed && getKeyName(p) === name);
+      if (property) found = property.value;
+    } else if (getKeyName(left) === name && (isModuleExports(left.object) || (left.object.type === 'Identifier' && left.object.name === 'exports'))) {
+      found = right;
+    }
+  }
+  if (found === null) return null;
+  // `module.exports = { run }`, `exports.run = run`: the function declared under that name.
+  return found.type === 'Identifier' ? (findLocal(unit, found.name) ?? { unit, node: found }) : { unit, node: found };
+}
+
+function isModuleExports(node: TSESTree.Node): boolean {
+  return node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === 'module' && getKeyName(node) === 'exports';
 }
 
 /** A top-level function, class or `const` of the module by name. */

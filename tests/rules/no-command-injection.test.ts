@@ -395,6 +395,32 @@ export { Ops };
       { messageId: 'crossModule', line: 6, column: 9, endLine: 6, endColumn: 37 },
     ],
   },
+  { name: 'CommonJS: a destructured require of `exports.log = …`', filename: path.join(repoRoot, 'tests/taint/fixtures/handler.ts'), code: tool("const { log } = require('./commonjs/git.js');", 'ref: z.string()', '  await log(args.ref);'),
+    errors: [
+      { messageId: 'crossModule', line: 6, column: 9, endLine: 6, endColumn: 22 },
+    ],
+  },
+  { name: 'CommonJS: a member of the required module, `module.exports.show = function …`', filename: path.join(repoRoot, 'tests/taint/fixtures/handler.ts'), code: tool("const git = require('./commonjs/git.js');", 'ref: z.string()', '  await git.show(args.ref);'),
+    errors: [
+      { messageId: 'crossModule', line: 6, column: 9, endLine: 6, endColumn: 27 },
+    ],
+  },
+  { name: 'CommonJS: `module.exports = { run, quiet: … }`, shorthand and inline', filename: path.join(repoRoot, 'tests/taint/fixtures/handler.ts'), code: tool("const shell = require('./commonjs/shell.js');", 'cmd: z.string()', '  shell.run(args.cmd);\n  shell.quiet(args.cmd);'),
+    errors: [
+      { messageId: 'crossModule', line: 6, column: 3, endLine: 6, endColumn: 22 },
+      { messageId: 'crossModule', line: 7, column: 3, endLine: 7, endColumn: 24 },
+    ],
+  },
+  { name: 'CommonJS: `module.exports = function …` required whole', filename: path.join(repoRoot, 'tests/taint/fixtures/handler.ts'), code: tool("const runCommand = require('./commonjs/runner.js');", 'cmd: z.string()', '  runCommand(args.cmd);'),
+    errors: [
+      { messageId: 'crossModule', line: 6, column: 3, endLine: 6, endColumn: 23 },
+    ],
+  },
+  { name: 'CommonJS: a TypeScript `import = require` of `module.exports = function …`', filename: path.join(repoRoot, 'tests/taint/fixtures/handler.ts'), code: tool("import runCommand = require('./commonjs/runner.js');", 'cmd: z.string()', '  runCommand(args.cmd);'),
+    errors: [
+      { messageId: 'crossModule', line: 6, column: 3, endLine: 6, endColumn: 23 },
+    ],
+  },
   { name: 'cross-module: instance method and constructor field', filename: path.join(repoRoot, 'tests/taint/fixtures/handler.ts'), code: tool("import { Converter } from './convert.js';", 'format: z.string(), file: z.string()', '  await new Converter(args.format).convert(args.file);'),
     errors: [
       { messageId: 'crossModule', line: 6, column: 9, endLine: 6, endColumn: 54 },
@@ -430,6 +456,7 @@ const valid: ValidTestCase<Options>[] = [
   { name: 'registerTool without a schema: param 0 is extra', code: `${CP}\n${SDK}${SERVER}server.registerTool('now', { description: 'Current time.' }, async (extra) => {\n  exec(\`date \${extra.sessionId ?? ''}\`);\n  return { content: [] };\n});\n` },
   { name: 'a validated helper in the same file', code: `${CP}\n${SDK}${SERVER}const TARGETS = new Set(['build', 'test']);\nfunction checkedTarget(target: string): string {\n  if (!TARGETS.has(target)) throw new Error('Unknown target.');\n  return target;\n}\nserver.registerTool('make', { description: 'Run a make target.', inputSchema: { target: z.string() } }, async ({ target }) => {\n  exec(\`make \${checkedTarget(target)}\`);\n  return { content: [] };\n});\n` },
   { name: 'a lookup table keyed by input', code: tool(CP + "\nconst COMMANDS: Record<string, string> = { disk: 'df -h', load: 'uptime' };", 'name: z.string()', "  const command = COMMANDS[args.name];\n  if (command) exec(command);") },
+  { name: 'CommonJS: an export that does not reach a shell', filename: path.join(repoRoot, 'tests/taint/fixtures/handler.ts'), code: tool("const shell = require('./commonjs/shell.js');", 'cmd: z.string()', '  shell.measure(args.cmd);') },
   { name: 'cross-module: a function that does not reach a shell with its parameter', filename: path.join(repoRoot, 'tests/taint/fixtures/handler.ts'), code: tool("import { toHtml } from './convert.js';", 'file: z.string()', '  await toHtml(args.file);') },
 ];
 

@@ -1,5 +1,8 @@
+import path from 'node:path';
+
 import rule from '../../src/rules/no-sql-injection.js';
 import { createRuleTester } from '../rule-tester.js';
+import { repoRoot } from '../support/lint.js';
 import { at } from '../support/positions.js';
 
 const ruleTester = createRuleTester();
@@ -65,6 +68,8 @@ ruleTester.run('no-sql-injection', rule, {
   ],
   invalid: [
     invalid(tool(`  await pool.query(${template});`, PG), 'sqlInjection', template),
+    // A pg pool made in a CommonJS module and required here: the instance is followed into that module.
+    { ...invalid(tool(`  await pool.query(${template});`, "const { pool } = require('./commonjs/db.js');\n"), 'sqlInjection', template), filename: path.join(repoRoot, 'tests/taint/fixtures/handler.ts') },
     invalid(tool("  await client.query('SELECT * FROM users WHERE name = \\'' + args.name + '\\'');", PG_CLIENT), 'sqlInjection', "'SELECT * FROM users WHERE name = \\'' + args.name + '\\''"),
     invalid(tool(`  const conn = await pool.getConnection();\n  await conn.query(${template});`, MYSQL), 'sqlInjection', template),
     invalid(tool(`  await pool.execute(${template});`, MYSQL), 'sqlInjection', template),

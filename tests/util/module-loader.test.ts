@@ -4,8 +4,9 @@ import path from 'node:path';
 
 import { describe, expect, it, vi } from 'vitest';
 
-import { findExport, loadModule, loadRelativeModule, resolveRelativeModule } from '../../src/util/module-loader.js';
+import { findExport, findRelativeImport, loadModule, loadRelativeModule, resolveRelativeModule } from '../../src/util/module-loader.js';
 import { parseSourceUnit } from '../../src/util/parse-unit.js';
+import { getVariable } from '../../src/util/source-unit.js';
 
 const from = path.join(__dirname, 'fixtures', 'loader', 'server.ts');
 
@@ -93,5 +94,68 @@ describe('module loader', () => {
     expect(findExport(unit, 'double')?.node.type).toBe('ArrowFunctionExpression');
     expect(findExport(unit, 'EXTRA')?.unit.filename).toBe(path.join(__dirname, 'fixtures', 'loader', 'more.ts'));
     expect(findExport(unit, 'nothing')).toBeNull();
+  });
+
+  describe('CommonJS', () => {
+    const commonjs = path.join(__dirname, '..', 'taint', 'fixtures', 'commonjs');
+    const load = (file: string) => {
+      const unit = loadModule(path.join(commonjs, file));
+      if (!unit) throw new Error(`${file} did not load`);
+      return unit;
+    };
+    const textOf = (found: ReturnType<typeof findExport>) => (found ? found.unit.text.slice(found.node.range[0], found.node.range[1]).split('\n')[0] : null);
+
+    it('finds `exports.x = …` and `module.exports.x = …`', () => {
+      const git = load('git.js');
+      expect(textOf(findExport(git, 'log'))).toBe("(ref) => exec('git log ' + ref)");
+      expect(textOf(findExport(git, 'show'))).toBe('function show(ref) {');
+      expect(findExport(git, 'default')).toBeNull();
+      expect(findExport(git, 'exec')).toBeNull();
+    });
+
+    it('finds the properties of `module.exports = { … }`, a shorthand one as the function it names', () => {
+      const shell = load('shell.js');
+      expect(findExport(shell, 'run')?.node.type).toBe('FunctionDeclaration');
+      expect(textOf(findExport(shell, 'quiet'))).toBe('(command) => childProcess.execSync(`${command} > /dev/null`)');
+      expect(findExport(shell, 'default')?.node.type).toBe('ObjectExpression');
+      expect(findExport(shell, 'childProcess')).toBeNull();
+    });
+
+    it('takes `module.exports = function …` as the default export', () => {
+      expect(textOf(findExport(load('runner.js'), 'default'))).toBe('function runCommand(command) {');
+    });
+
+    it('tells which relative module and export a variable is imported from, in either module system', () => {
+      const unit = parseSourceUnit(path.join(commonjs, 'importer.ts'), [
+        "import { log } from './git.js';",
+        "import runDefault from './runner.js';",
+        "import * as ns from './shell.js';",
+        "import runEquals = require('./runner.js');",
+        "const git = require('./git.js');",
+        "const { show: showCommit } = require('./git.js');",
+        "const quiet = require('./shell.js').quiet;",
+        "const { exec } = require('node:child_process');",
+        "let reassigned = require('./git.js');",
+        "reassigned = {};",
+        "const local = 1;",
+      ].join('\n'));
+      const imported = (name: string) => {
+        const declaration = unit.scopeManager.globalScope?.childScopes[0]?.set.get(name) ?? unit.scopeManager.globalScope?.set.get(name);
+        const variable = declaration?.identifiers[0] ? getVariable(unit, declaration.identifiers[0]) : undefined;
+        if (!variable) throw new Error(`no variable ${name}`);
+        const found = findRelativeImport(unit, variable);
+        return found ? [path.basename(found.module.filename), found.name] : null;
+      };
+      expect(imported('log')).toEqual(['git.js', 'log']);
+      expect(imported('runDefault')).toEqual(['runner.js', 'default']);
+      expect(imported('ns')).toEqual(['shell.js', null]);
+      expect(imported('runEquals')).toEqual(['runner.js', null]);
+      expect(imported('git')).toEqual(['git.js', null]);
+      expect(imported('showCommit')).toEqual(['git.js', 'show']);
+      expect(imported('quiet')).toEqual(['shell.js', 'quiet']);
+      expect(imported('exec')).toBeNull();
+      expect(imported('reassigned')).toBeNull();
+      expect(imported('local')).toBeNull();
+    });
   });
 });
