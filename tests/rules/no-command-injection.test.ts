@@ -421,6 +421,12 @@ export { Ops };
       { messageId: 'crossModule', line: 6, column: 3, endLine: 6, endColumn: 23 },
     ],
   },
+  { name: 'CommonJS: a handler required from another module is reported at the registration', filename: path.join(repoRoot, 'tests/taint/fixtures/handler.ts'),
+    code: `const { runHandler } = require('./commonjs/handlers.js');\n${SDK}const server = new McpServer({ name: 'x', version: '1' });\nserver.registerTool('run', { description: 'Run.', inputSchema: { command: z.string() } }, runHandler);\n`,
+    errors: [
+      { messageId: 'crossModule', line: 5, column: 1, endLine: 5, endColumn: 102 },
+    ],
+  },
   { name: 'cross-module: instance method and constructor field', filename: path.join(repoRoot, 'tests/taint/fixtures/handler.ts'), code: tool("import { Converter } from './convert.js';", 'format: z.string(), file: z.string()', '  await new Converter(args.format).convert(args.file);'),
     errors: [
       { messageId: 'crossModule', line: 6, column: 9, endLine: 6, endColumn: 54 },
