@@ -5,7 +5,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { getKeyName, unwrapExpression } from './ast.js';
 import { parseSourceUnit } from './parse-unit.js';
-import { findLintedUnit, isInside, type SourceUnit } from './source-unit.js';
+import { isInside, type SourceUnit } from './source-unit.js';
 
 /** Extensions tried for an extensionless relative import, in TypeScript's order. */
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -110,10 +110,7 @@ function loadWithStats(file: string, stats: Stats, root: string | undefined): So
   // A symbolic link inside the root may point out of it: the real path must be inside the real root.
   if (stats.size <= MAX_FILE_BYTES && (root === undefined || isReallyInside(root, file))) {
     try {
-      const text = readFileSync(file, 'utf8');
-      // A file this run has linted already (with the same root, so its own imports stay bounded alike).
-      const linted = findLintedUnit(file, text);
-      unit = linted !== null && linted.root === root ? linted : parseSourceUnit(file, text, root);
+      unit = parseSourceUnit(file, readFileSync(file, 'utf8'), root);
     } catch {
       unit = null; // A file we cannot parse is a file we do not follow.
     }

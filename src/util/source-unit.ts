@@ -71,23 +71,7 @@ export function getSourceUnit(context: Readonly<TSESLint.RuleContext<string, rea
     ...(traversal ? { forEachNode: traversal } : {}),
   };
   unitOfAst.set(sourceCode.ast, unit);
-  if (lintedUnits.size >= MAX_LINTED_UNITS) lintedUnits.clear();
-  lintedUnits.set(unit.filename, new WeakRef(unit));
   return unit;
-}
-
-/**
- * The units of linted files, weakly held, by path. A module the analysis follows into is often a file
- * ESLint has parsed already in the same run (a project's `lib/db.ts`, imported by every tool file): its
- * unit is reused instead of a second parse, as long as the garbage collector has kept it.
- */
-const lintedUnits = new Map<string, WeakRef<SourceUnit>>();
-const MAX_LINTED_UNITS = 10_000;
-
-/** The unit a lint of `filename` made, if it is still in memory and was made from exactly `text` (the file as it is on disk now). */
-export function findLintedUnit(filename: string, text: string): SourceUnit | null {
-  const unit = lintedUnits.get(filename)?.deref();
-  return unit?.text === text ? unit : null;
 }
 
 /** True when `file` lies inside the directory `root` (as paths: symbolic links are not resolved here). */

@@ -2,13 +2,11 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import * as tsParser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
 import { describe, expect, it, vi } from 'vitest';
 
 import { findExport, findRelativeImport, loadModule, loadRelativeModule, resolveRelativeModule } from '../../src/util/module-loader.js';
 import { parseSourceUnit } from '../../src/util/parse-unit.js';
-import { getSourceUnit, getVariable, type SourceUnit } from '../../src/util/source-unit.js';
+import { getVariable } from '../../src/util/source-unit.js';
 
 const from = path.join(__dirname, 'fixtures', 'loader', 'server.ts');
 
@@ -75,37 +73,6 @@ describe('module loader', () => {
       expect(loadRelativeModule(free, './linked.js')).not.toBeNull();
     } finally {
       rmSync(top, { recursive: true, force: true });
-    }
-  });
-
-  it('reuses the unit of a file linted in this run instead of parsing it again, while its text is unchanged', () => {
-    const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'mcp-loader-linted-')));
-    const now = vi.spyOn(performance, 'now');
-    try {
-      now.mockReturnValue(50_000);
-      const file = path.join(root, 'db.ts');
-      const text = 'export const db = { query: (sql: string) => sql };\n';
-      writeFileSync(file, text);
-      const units: SourceUnit[] = [];
-      const plugin = { rules: { capture: { create: (context: Parameters<typeof getSourceUnit>[0]) => ({ Program: () => void units.push(getSourceUnit(context)) }) } } };
-      const config = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { test: plugin }, rules: { 'test/capture': 'error' } }];
-      new Linter({ cwd: root }).verify(text, config as unknown as Linter.Config[], file);
-      const linted = units[0];
-      expect(linted?.root).toBe(root);
-      expect(loadModule(file, root)).toBe(linted);
-      // Another root, or another text on disk: a parse of its own.
-      const other = loadModule(file, path.dirname(root));
-      expect(other).not.toBeNull();
-      expect(other).not.toBe(linted);
-      writeFileSync(file, `${text}export const extra = 1;\n`);
-      now.mockReturnValue(52_000); // past the stat lifetime
-      const changed = loadModule(file, root);
-      expect(changed).not.toBeNull();
-      expect(changed).not.toBe(linted);
-      expect(changed && findExport(changed, 'extra')).not.toBeNull();
-    } finally {
-      now.mockRestore();
-      rmSync(root, { recursive: true, force: true });
     }
   });
 
