@@ -41,7 +41,14 @@ export const ERROR_SOURCE_DESCRIPTIONS = {
   caught: 'a caught error',
   rejection: 'a rejection reason',
   settled: 'a rejected `Promise.allSettled` result',
+  callback: 'the error of a Node callback',
 } as const;
+
+/**
+ * Node core modules whose asynchronous functions take an error-first callback as their last argument
+ * (`fs.readFile(file, (err, data) => …)`, `exec(command, (error, stdout, stderr) => …)`).
+ */
+const ERROR_FIRST_CALLBACK_MODULES: ReadonlySet<string> = new Set(['fs', 'child_process', 'dns', 'zlib', 'crypto', 'stream']);
 
 const DESCRIPTIONS: ReadonlySet<string> = new Set(Object.values(ERROR_SOURCE_DESCRIPTIONS));
 
@@ -52,7 +59,8 @@ const ELEMENT_PRESERVING = new Set(['filter', 'slice', 'toSorted', 'toReversed',
 
 /**
  * The source model: catch-clause parameters, the parameter of a `.catch(cb)` / `.then(_, cb)`
- * rejection callback, and `reason` of a `Promise.allSettled` result. A catch parameter whose `try`
+ * rejection callback, the error parameter of a Node core module's error-first callback, and
+ * `reason` of a `Promise.allSettled` result. A catch parameter whose `try`
  * block can only throw errors the code built itself with a constant message is not a source (see
  * {@link throwsOnlyOwnConstants}).
  */
@@ -84,10 +92,22 @@ function variableSource(variable: TSESLint.Scope.Variable, unit: SourceUnit): Ta
     if (throwsOnlyOwnConstants(unit, clause.parent.block)) return null;
     return root(def.name, variable.name, ERROR_SOURCE_DESCRIPTIONS.caught);
   }
-  if (def.type === 'Parameter' && isFunctionNode(def.node) && def.node.params[0] === def.name && isRejectionCallback(def.node)) {
-    return root(def.name, variable.name, ERROR_SOURCE_DESCRIPTIONS.rejection);
+  if (def.type === 'Parameter' && isFunctionNode(def.node) && def.node.params[0] === def.name) {
+    if (isRejectionCallback(def.node)) return root(def.name, variable.name, ERROR_SOURCE_DESCRIPTIONS.rejection);
+    if (isErrorFirstCallback(def.node)) return root(def.name, variable.name, ERROR_SOURCE_DESCRIPTIONS.callback);
   }
   return null;
+}
+
+/**
+ * The last argument of a call of a Node core module function that calls back error-first
+ * (`execFile('git', args, (error, stdout) => …)`), resolved by import like a sink.
+ */
+function isErrorFirstCallback(fn: FunctionNode): boolean {
+  const call = fn.parent;
+  if (call.type !== 'CallExpression' || call.arguments[call.arguments.length - 1] !== fn || fn.params.length === 0) return false;
+  const ref = getModuleRef(call.callee);
+  return ref !== null && ref.path.length > 0 && ERROR_FIRST_CALLBACK_MODULES.has(ref.module);
 }
 
 function root(node: TSESTree.Node, label: string, description: string): TaintRoot {
@@ -220,7 +240,7 @@ interface ErrorTaint {
 
 /**
  * A cheap over-approximation of the propagation, per handler: start from the source variables
- * (catch parameters, rejection callback parameters), and add every variable written from an
+ * (catch parameters, rejection and error-first callback parameters), and add every variable written from an
  * expression that reads a tainted variable, a `.reason`, or calls a project function holding a
  * source; callback parameters take what their receiver holds. A result site that mentions none of
  * these cannot carry error text, and the propagation is not run for it.
@@ -350,6 +370,8 @@ function hasSource(fn: FunctionNode, visiting: Set<FunctionNode>): boolean {
   return nodesWithin(unit, fn.body, ['CallExpression']).some((node) => {
     const callee = unwrapExpression(node.callee);
     if (callee.type === 'MemberExpression' && (getKeyName(callee) === 'catch' || (getKeyName(callee) === 'then' && node.arguments.length > 1))) return true;
+    const last = node.arguments[node.arguments.length - 1];
+    if (last && isFunctionNode(last) && isErrorFirstCallback(last)) return true;
     const target = resolveFunction(node.callee);
     return target !== null && target !== fn && !visiting.has(target) && hasSource(target, visiting);
   });

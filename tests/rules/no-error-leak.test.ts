@@ -68,6 +68,24 @@ const THROWN = { source: 'a caught error', place: 'an error thrown out of the ha
 
 ruleTester.run('no-error-leak', rule, {
   valid: [
+    // A Node callback's error mapped to a generic message by its code, and logged.
+    `${SDK}import { readFile as readFileCb } from 'node:fs';
+server.registerTool('read_notes', { description: 'Read the notes.', inputSchema: {} }, async () => new Promise((resolve) => {
+  readFileCb('/srv/notes.txt', 'utf8', (err, data) => {
+    if (err) {
+      console.error('read_notes failed', err);
+      resolve({ content: [{ type: 'text', text: err.code === 'ENOENT' ? 'No notes yet.' : 'The notes could not be read.' }], isError: true });
+    } else resolve({ content: [{ type: 'text', text: data }] });
+  });
+}));
+`,
+    // The first parameter of a callback that is not Node's error-first convention.
+    `${SDK}server.registerTool('list', { description: 'List the items.', inputSchema: {} }, async () => {
+  const names: string[] = [];
+  ['a', 'b'].forEach((name) => names.push(name));
+  return { content: [{ type: 'text', text: names.join(', ') }] };
+});
+`,
     // A generic message, the details logged.
     readTool("    console.error('read_file failed', err);\n    return { content: [{ type: 'text', text: 'The file could not be read.' }], isError: true };"),
     // A message chosen by the error's code or type.
@@ -185,6 +203,36 @@ server.registerTool('read_file', { description: 'Read a file.', inputSchema: { p
       { source: 'a rejection reason', place: 'the tool result', expression: 'error.message' },
       "'Internal error'",
       { after: '.catch(' },
+    ),
+    // A Node callback's error, in a `new Promise` the handler returns.
+    leak(
+      `${SDK}import { execFile } from 'node:child_process';
+server.registerTool('git_status', { description: 'Show the working tree status.', inputSchema: {} }, async () => new Promise((resolve) => {
+  execFile('git', ['status'], (error, stdout) => {
+    if (error) resolve({ content: [{ type: 'text', text: \`git failed: \${error.message}\` }], isError: true });
+    else resolve({ content: [{ type: 'text', text: stdout }] });
+  });
+}));
+`,
+      'error.message',
+      { source: 'the error of a Node callback', place: 'the tool result', expression: 'error.message' },
+      'Internal error',
+      { after: "text: `git failed: ", range: '${error.message}' },
+    ),
+    // The callback's error rejects the promise: thrown out of the handler.
+    leak(
+      `${SDK}import fs from 'fs';
+server.registerTool('read_notes', { description: 'Read the notes.', inputSchema: {} }, async () => new Promise((resolve, reject) => {
+  fs.readFile('/srv/notes.txt', 'utf8', (err, data) => {
+    if (err) reject(err);
+    else resolve({ content: [{ type: 'text', text: data }] });
+  });
+}));
+`,
+      'err',
+      { source: 'the error of a Node callback', place: 'an error thrown out of the handler, whose message the client receives as the result', expression: 'err' },
+      "new Error('Internal error')",
+      { after: 'reject(' },
     ),
     // Promise.allSettled: the reason of a rejected result.
     leak(
