@@ -204,14 +204,17 @@ export function findRelativeImport(unit: SourceUnit, variable: TSESLint.Scope.Va
 /** `const x = require('./m')`, `const { a } = require('./m')`, `const a = require('./m').a`. */
 export function isRequireDefinition(def: TSESLint.Scope.Definition): boolean {
   if (def.type !== 'Variable' || def.node.init == null) return false;
-  let init = unwrapExpression(def.node.init);
-  if (init.type === 'MemberExpression') init = unwrapExpression(init.object);
-  return init.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require';
+  const init = unwrapExpression(def.node.init);
+  return isRequireCall(init.type === 'MemberExpression' ? unwrapExpression(init.object) : init);
+}
+
+function isRequireCall(node: TSESTree.Node): node is TSESTree.CallExpression {
+  return node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require';
 }
 
 /** `'./m'` for `require('./m')`; `null` for anything else. */
 function requiredSpecifier(node: TSESTree.Node): string | null {
-  if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'require') return null;
+  if (!isRequireCall(node)) return null;
   const [argument] = node.arguments;
   return node.arguments.length === 1 && argument?.type === 'Literal' && typeof argument.value === 'string' ? argument.value : null;
 }
@@ -227,7 +230,7 @@ function requiredSpecifier(node: TSESTree.Node): string | null {
  */
 export function findExport(unit: SourceUnit, name: string, depth = 0): { unit: SourceUnit; node: TSESTree.Node } | null {
   if (depth > 4) return null;
-  return findEsmExport(unit, name, depth) ?? findCommonJsExport(unit, name);
+  return findEsmExport(unit, name, depth) ?? findCommonJsExport(unit, name, depth);
 }
 
 function findEsmExport(unit: SourceUnit, name: string, depth: number): { unit: SourceUnit; node: TSESTree.Node } | null {
@@ -270,8 +273,11 @@ function findEsmExport(unit: SourceUnit, name: string, depth: number): { unit: S
   return null;
 }
 
-/** `module.exports = …`, `module.exports.a = …` and `exports.a = …` at the top level of a module. */
-function findCommonJsExport(unit: SourceUnit, name: string): { unit: SourceUnit; node: TSESTree.Node } | null {
+/**
+ * `module.exports = …`, `module.exports.a = …` and `exports.a = …` at the top level of a module, and
+ * the exports of another module it hands on whole (`module.exports = require('./impl')`).
+ */
+function findCommonJsExport(unit: SourceUnit, name: string, depth: number): { unit: SourceUnit; node: TSESTree.Node } | null {
   let found: TSESTree.Node | null = null;
   // The last assignment wins, as it does when the module runs.
   for (const statement of unit.ast.body) {
@@ -279,6 +285,13 @@ function findCommonJsExport(unit: SourceUnit, name: string): { unit: SourceUnit;
     const { left, right, operator } = statement.expression;
     if (operator !== '=' || left.type !== 'MemberExpression') continue;
     if (isModuleExports(left)) {
+      const reexported = requiredSpecifier(right);
+      if (reexported !== null && isRelativeSpecifier(reexported)) {
+        const target = loadRelativeModule(unit, reexported);
+        const inner = target ? findExport(target, name, depth + 1) : null;
+        if (inner) return inner;
+        continue;
+      }
       if (name === 'default') {
         found = right;
         continue;

@@ -121,6 +121,13 @@ describe('module loader', () => {
       expect(findExport(shell, 'childProcess')).toBeNull();
     });
 
+    it('follows `module.exports = require(…)` to the exports of that module', () => {
+      const index = load('index.js');
+      expect(findExport(index, 'run')?.unit.filename).toBe(path.join(commonjs, 'shell.js'));
+      expect(findExport(index, 'run')?.node.type).toBe('FunctionDeclaration');
+      expect(findExport(index, 'nothing')).toBeNull();
+    });
+
     it('takes `module.exports = function …` as the default export', () => {
       expect(textOf(findExport(load('runner.js'), 'default'))).toBe('function runCommand(command) {');
     });
