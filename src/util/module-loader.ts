@@ -274,18 +274,21 @@ function findEsmExport(unit: SourceUnit, name: string, depth: number): { unit: S
 }
 
 /**
- * `module.exports = …`, `module.exports.a = …` and `exports.a = …` at the top level of a module, and
- * the exports of another module it hands on whole (`module.exports = require('./impl')`).
+ * `module.exports = …`, `module.exports.a = …`, `exports.a = …` and `Object.assign(module.exports, { … })`
+ * at the top level of a module, and the exports of another module it hands on whole
+ * (`module.exports = require('./impl')`).
  */
 function findCommonJsExport(unit: SourceUnit, name: string, depth: number): { unit: SourceUnit; node: TSESTree.Node } | null {
   let found: TSESTree.Node | null = null;
-  // The last assignment wins, as it does when the module runs.
+  // The last write wins, as it does when the module runs.
   for (const statement of unit.ast.body) {
-    if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression') continue;
-    const { left, right, operator } = statement.expression;
-    if (operator !== '=' || left.type !== 'MemberExpression') continue;
-    if (isModuleExports(left)) {
-      const reexported = requiredSpecifier(right);
+    if (statement.type !== 'ExpressionStatement') continue;
+    for (const write of commonJsWrites(statement.expression)) {
+      if (write.name !== null) {
+        if (write.name === name) found = write.value;
+        continue;
+      }
+      const reexported = requiredSpecifier(write.value);
       if (reexported !== null && isRelativeSpecifier(reexported)) {
         const target = loadRelativeModule(unit, reexported);
         const inner = target ? findExport(target, name, depth + 1) : null;
@@ -293,20 +296,62 @@ function findCommonJsExport(unit: SourceUnit, name: string, depth: number): { un
         continue;
       }
       if (name === 'default') {
-        found = right;
+        found = write.value;
         continue;
       }
-      const value = right.type === 'Identifier' ? (findLocal(unit, right.name)?.node ?? right) : right;
-      if (value.type !== 'ObjectExpression') continue;
-      const property = value.properties.find((p): p is TSESTree.Property => p.type === 'Property' && !p.computed && getKeyName(p) === name);
+      const value = write.value.type === 'Identifier' ? (findLocal(unit, write.value.name)?.node ?? write.value) : write.value;
+      const property = value.type === 'ObjectExpression' ? findPlainProperty(value, name) : undefined;
       if (property) found = property.value;
-    } else if (getKeyName(left) === name && (isModuleExports(left.object) || (left.object.type === 'Identifier' && left.object.name === 'exports'))) {
-      found = right;
     }
   }
   if (found === null) return null;
   // `module.exports = { run }`, `exports.run = run`: the function declared under that name.
   return found.type === 'Identifier' ? (findLocal(unit, found.name) ?? { unit, node: found }) : { unit, node: found };
+}
+
+/**
+ * What a top-level expression writes to the module's exports: `name: null` for the whole of
+ * `module.exports` (`module.exports = …`, also in a chain `exports = module.exports = …`), a name for
+ * one export (`exports.a = …`, `module.exports.a = …`, the properties of `Object.assign(module.exports, { a })`).
+ */
+function commonJsWrites(expression: TSESTree.Expression): { name: string | null; value: TSESTree.Node }[] {
+  if (expression.type === 'CallExpression') {
+    const [target, ...sources] = expression.arguments;
+    const callee = expression.callee;
+    const isAssign = callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Object' && getKeyName(callee) === 'assign';
+    if (!isAssign || !target || !isExportsObject(target)) return [];
+    const writes: { name: string; value: TSESTree.Node }[] = [];
+    for (const source of sources) {
+      if (source.type !== 'ObjectExpression') continue;
+      for (const property of source.properties) {
+        const key = property.type === 'Property' && !property.computed ? getKeyName(property) : null;
+        if (key !== null) writes.push({ name: key, value: (property as TSESTree.Property).value });
+      }
+    }
+    return writes;
+  }
+  // `a = b = value`: every target of the chain gets the value.
+  const targets: TSESTree.Node[] = [];
+  let current: TSESTree.Node = expression;
+  while (current.type === 'AssignmentExpression' && current.operator === '=') {
+    targets.push(current.left);
+    current = current.right;
+  }
+  if (targets.some(isModuleExports)) return [{ name: null, value: current }];
+  const [single] = targets;
+  if (targets.length !== 1 || single?.type !== 'MemberExpression' || !isExportsObject(single.object)) return [];
+  const name = getKeyName(single);
+  return name === null ? [] : [{ name, value: current }];
+}
+
+/** A non-computed property of an object literal by name. */
+function findPlainProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
+  return object.properties.find((p): p is TSESTree.Property => p.type === 'Property' && !p.computed && getKeyName(p) === name);
+}
+
+/** `module.exports` or `exports`. */
+function isExportsObject(node: TSESTree.Node): boolean {
+  return isModuleExports(node) || (node.type === 'Identifier' && node.name === 'exports');
 }
 
 function isModuleExports(node: TSESTree.Node): boolean {

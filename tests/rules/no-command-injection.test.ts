@@ -421,6 +421,11 @@ export { Ops };
       { messageId: 'crossModule', line: 6, column: 3, endLine: 6, endColumn: 23 },
     ],
   },
+  { name: 'CommonJS: `Object.assign(module.exports, { build })`', filename: path.join(repoRoot, 'tests/taint/fixtures/handler.ts'), code: tool("const { build } = require('./commonjs/assign.js');", 'target: z.string()', '  build(args.target);'),
+    errors: [
+      { messageId: 'crossModule', line: 6, column: 3, endLine: 6, endColumn: 21 },
+    ],
+  },
   { name: 'CommonJS: a handler required from another module is reported at the registration', filename: path.join(repoRoot, 'tests/taint/fixtures/handler.ts'),
     code: `const { runHandler } = require('./commonjs/handlers.js');\n${SDK}const server = new McpServer({ name: 'x', version: '1' });\nserver.registerTool('run', { description: 'Run.', inputSchema: { command: z.string() } }, runHandler);\n`,
     errors: [

@@ -128,6 +128,16 @@ describe('module loader', () => {
       expect(findExport(index, 'nothing')).toBeNull();
     });
 
+    it('reads `Object.assign(module.exports, { … })` and `exports = module.exports = { … }`', () => {
+      const assign = load('assign.js');
+      expect(findExport(assign, 'build')?.node.type).toBe('FunctionDeclaration');
+      expect(textOf(findExport(assign, 'clean'))).toBe("() => execSync('make clean')");
+      expect(findExport(assign, 'execSync')).toBeNull();
+      const chain = load('chain.js');
+      expect(textOf(findExport(chain, 'deploy'))).toBe('(env) => execSync(`deploy --env ${env}`)');
+      expect(findExport(chain, 'default')?.node.type).toBe('ObjectExpression');
+    });
+
     it('takes `module.exports = function …` as the default export', () => {
       expect(textOf(findExport(load('runner.js'), 'default'))).toBe('function runCommand(command) {');
     });
