@@ -49,6 +49,8 @@ export const ERROR_SOURCE_DESCRIPTIONS = {
  * (`fs.readFile(file, (err, data) => …)`, `exec(command, (error, stdout, stderr) => …)`).
  */
 const ERROR_FIRST_CALLBACK_MODULES: ReadonlySet<string> = new Set(['fs', 'child_process', 'dns', 'zlib', 'crypto', 'stream']);
+/** Functions of those modules whose callback is not error-first: `fs.watch((event, file) => …)`, `fs.exists((exists) => …)`. */
+const NOT_ERROR_FIRST: ReadonlySet<string> = new Set(['watch', 'watchFile', 'unwatchFile', 'exists']);
 
 const DESCRIPTIONS: ReadonlySet<string> = new Set(Object.values(ERROR_SOURCE_DESCRIPTIONS));
 
@@ -107,7 +109,8 @@ function isErrorFirstCallback(fn: FunctionNode): boolean {
   const call = fn.parent;
   if (call.type !== 'CallExpression' || call.arguments[call.arguments.length - 1] !== fn || fn.params.length === 0) return false;
   const ref = getModuleRef(call.callee);
-  return ref !== null && ref.path.length > 0 && ERROR_FIRST_CALLBACK_MODULES.has(ref.module);
+  const name = ref?.path[ref.path.length - 1];
+  return ref !== null && name !== undefined && ERROR_FIRST_CALLBACK_MODULES.has(ref.module) && !NOT_ERROR_FIRST.has(name);
 }
 
 function root(node: TSESTree.Node, label: string, description: string): TaintRoot {

@@ -79,6 +79,18 @@ server.registerTool('read_notes', { description: 'Read the notes.', inputSchema:
   });
 }));
 `,
+    // Callbacks of fs functions that are not error-first: `watch` hands on an event name, `exists` a boolean.
+    `${SDK}import fs from 'node:fs';
+server.registerTool('watch_once', { description: 'Wait for one change.', inputSchema: {} }, async () => new Promise((resolve) => {
+  const watcher = fs.watch('/srv/inbox', (event, file) => {
+    watcher.close();
+    resolve({ content: [{ type: 'text', text: \`\${event}: \${file}\` }] });
+  });
+}));
+server.registerTool('has_inbox', { description: 'Is there an inbox?', inputSchema: {} }, async () => new Promise((resolve) => {
+  fs.exists('/srv/inbox', (exists) => resolve({ content: [{ type: 'text', text: String(exists) }] }));
+}));
+`,
     // The first parameter of a callback that is not Node's error-first convention.
     `${SDK}server.registerTool('list', { description: 'List the items.', inputSchema: {} }, async () => {
   const names: string[] = [];
