@@ -1,15 +1,18 @@
+/** Stands for a computed `undefined` in a memo cache, where `undefined` means "not computed yet". */
+const UNDEFINED: unique symbol = Symbol('undefined');
+
 /**
  * Memoises a one-argument function by the identity of its argument (an AST node, a handler, a
  * source unit). Results live exactly as long as the key, so nothing outlives a lint run.
  */
 export function memoize<K extends object, V>(compute: (key: K) => V): (key: K) => V {
-  const cache = new WeakMap<K, V>();
+  const cache = new WeakMap<K, V | typeof UNDEFINED>();
   return (key: K): V => {
     const cached = cache.get(key);
-    // One lookup on a hit; `has` only tells a cached `undefined` from a miss.
-    if (cached !== undefined || cache.has(key)) return cached as V;
+    // One lookup on a hit or a miss: a cached `undefined` is stored as a marker.
+    if (cached !== undefined) return (cached === UNDEFINED ? undefined : cached) as V;
     const value = compute(key);
-    cache.set(key, value);
+    cache.set(key, value === undefined ? UNDEFINED : value);
     return value;
   };
 }
