@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { findProperty, getKeyName, getStaticString, resolveValue, unwrapExpression } from '../util/ast.js';
 import { memoize, memoizeByUnit } from '../util/memo.js';
-import { GLOBAL_MODULE, getImportedModules, getModuleRef, type ModuleRef } from '../util/module-refs.js';
+import { GLOBAL_MODULE, getImportedModules, getModuleRef, PATH_NORMALIZING_NAMES, type ModuleRef } from '../util/module-refs.js';
 import { getUnitOfNode, walk, type SourceUnit } from '../util/source-unit.js';
 import { getInstanceRef } from './instances.js';
 import type { Cwe, PathTarget, SinkCall, SinkForm, SinkKind, SinkPoint, SinkSpec, TemplateQuoting } from './types.js';
@@ -271,8 +271,24 @@ function normalizeRef(ref: ModuleRef): ModuleRef {
   return ref;
 }
 
+/**
+ * Every name a member callee can end in and still be a sink: the names on the rows' paths (a
+ * member's reference ends in its property name), the instance methods, and the names after which
+ * a reference is renormalised. `x.map()`, `z.string()`, `res.json()` (most member calls) stop at one lookup.
+ */
+const SINK_MEMBER_NAMES: ReadonlySet<string> = new Set([
+  ...SINKS.flatMap((spec) => [...spec.path, ...spec.modules]),
+  ...INSTANCE_METHODS,
+  ...PATH_NORMALIZING_NAMES,
+]);
+
 /** The sink row an expression (a callee or a tag) refers to, resolved by import; `null` if none. */
 export function lookupSink(callee: TSESTree.Node): SinkSpec | null {
+  const member = unwrapExpression(callee);
+  if (member.type === 'MemberExpression') {
+    const name = getKeyName(member);
+    if (name !== null && !SINK_MEMBER_NAMES.has(name)) return null;
+  }
   const ref = getModuleRef(callee);
   const instance = ref && SINK_INDEX.has(keyOf(normalizeRef(ref).module, normalizeRef(ref).path)) ? null : instanceMethodRef(callee);
   if (instance) return SINK_INDEX.get(keyOf(instance.module, instance.path)) ?? null;

@@ -22,6 +22,12 @@ export const GLOBAL_MODULE = 'globalThis';
 const GLOBAL_OBJECT_NAMES = new Set(['globalThis', 'global', 'window', 'self']);
 /** Builtins that stand for a module of their own when read as globals. */
 const GLOBAL_MODULES = new Set(['process', 'Buffer']);
+/**
+ * Property names after which a reference's path need not end in that name (`makeRef` drops a
+ * leading `default` and the global object, and re-heads `process` and `Buffer`): a lookup that
+ * goes by the last name of a member expression must not skip these.
+ */
+export const PATH_NORMALIZING_NAMES: ReadonlySet<string> = new Set(['default', ...GLOBAL_OBJECT_NAMES, ...GLOBAL_MODULES]);
 /** Functions that return their argument's behaviour unchanged (for sink purposes). */
 const TRANSPARENT_WRAPPERS: readonly ModuleRef[] = [
   { module: 'util', path: ['promisify'] },
