@@ -473,10 +473,10 @@ export class Analysis {
     // Schema.parse(input): the output is the input, with the schema's field constraints.
     if ((method === 'parse' || method === 'parseAsync' || method === 'safeParse' || method === 'safeParseAsync') && args[0]) {
       const schema = readSchema(unit, callee.object);
-      if (schema) {
-        const parsed = mapOrigins(arg(0), (o) => (o.derived || o.at.length > 0 ? o : { ...o, schema }));
-        return method.startsWith('safeParse') ? this.placeAt(parsed, 'data') : parsed;
-      }
+      // A schema this file cannot read (imported from another module, built at run time) proves
+      // nothing about the fields: the input comes out as it went in.
+      const parsed = schema ? mapOrigins(arg(0), (o) => (o.derived || o.at.length > 0 ? o : { ...o, schema })) : arg(0);
+      return method.startsWith('safeParse') ? this.placeAt(parsed, 'data') : parsed;
     }
     const receiver = this.evaluate(callee.object);
     if (receiver.length === 0) {

@@ -20,7 +20,7 @@ ${body}
 `;
 }
 
-function invalid(code: string, messageId: 'controlledUrl' | 'controlledPath' | 'hostHeader' | 'crossModule', text: string, inside = text) {
+function invalid(code: string, messageId: 'controlledUrl' | 'controlledPath' | 'hostHeader' | 'crossModule' | 'crossModulePath', text: string, inside = text) {
   return { code, errors: [{ messageId, ...at(code, text, inside) }] };
 }
 
@@ -47,6 +47,24 @@ const hostHeader = tool("  await fetch('http://10.0.0.5/', { headers: { Host: ar
 const crossModule = tool('  await fetchText(args.url);', "import { fetchText } from './lib/client.js';\n");
 const crossModuleChecked = tool("  if (!isAllowedUrl(args.url)) throw new Error('no');\n  await fetchText(args.url);", "import { fetchText } from './lib/client.js';\nimport { isAllowedUrl } from './lib/hosts.js';\n");
 const corpusFile = path.join(repoRoot, 'tests/corpus/ssrf/handler.ts');
+/** A helper in another module splices its parameter into the path after a fixed origin. */
+const crossModulePath = tool('  await getRepo(args.url);', "import { getRepo } from './lib/github.js';\n");
+const crossModuleEncoded = tool('  await getRepoEncoded(args.url);', "import { getRepoEncoded } from './lib/github.js';\n");
+/** The caller builds the path after a fixed origin; the helper in another module requests it. */
+const crossModuleCallerPath = tool('  await fetchText(`https://api.github.com/repos/${args.url}`);', "import { fetchText } from './lib/client.js';\n");
+const crossModuleCallerHost = tool('  await fetchText(`https://api.github.com${args.url}`);', "import { fetchText } from './lib/client.js';\n");
+/** A schema this file cannot read (imported) proves nothing about the fields it parses. */
+const importedSchema = `${HEAD}import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { CallToolRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { GetFileSchema } from './schemas.js';
+const server = new Server({ name: 'gh', version: '1' }, { capabilities: { tools: {} } });
+server.setRequestHandler(CallToolRequestSchema, async (request) => {
+  const args = GetFileSchema.parse(request.params.arguments);
+  const res = await fetch(\`https://api.github.com/repos/\${args.owner}/contents/\${args.path}\`);
+  return { content: [{ type: 'text', text: await res.text() }] };
+});
+`;
+const importedSafeParse = importedSchema.replace('const args = GetFileSchema.parse(request.params.arguments);', 'const { data: args } = GetFileSchema.safeParse(request.params.arguments);');
 const relativeBase = tool("  await fetch(new URL(args.url, 'https://api.example.com'));");
 const slashOnly = tool("  await fetch(new URL('/' + args.url, 'https://api.example.com'));");
 
@@ -54,6 +72,10 @@ ruleTester.run('no-ssrf', rule, {
   valid: [
     // A helper in another module checks the host before the helper that fetches.
     { code: crossModuleChecked, filename: corpusFile },
+    // A helper in another module encodes the segment; checkPaths: false leaves cross-module paths alone too.
+    { code: crossModuleEncoded, filename: corpusFile },
+    { code: crossModulePath, filename: corpusFile, options: [{ checkPaths: false }] },
+    { code: crossModuleCallerPath, filename: corpusFile, options: [{ checkPaths: false }] },
     // checkPaths: false leaves paths after a fixed origin alone (the host is still checked).
     { code: pathSegment, options: [{ checkPaths: false }] },
     // A hostname allowlist that dominates the request.
@@ -83,6 +105,8 @@ ruleTester.run('no-ssrf', rule, {
     invalid(fetchUrl, 'controlledUrl', 'args.url'),
     invalid(authority, 'controlledUrl', '`https://api.example.com${args.url}`'),
     invalid(pathSegment, 'controlledPath', '`https://api.example.com/repos/${args.url}`'),
+    invalid(importedSchema, 'controlledPath', '`https://api.github.com/repos/${args.owner}/contents/${args.path}`'),
+    invalid(importedSafeParse, 'controlledPath', '`https://api.github.com/repos/${args.owner}/contents/${args.path}`'),
     invalid(baseConst, 'controlledPath', '`${config.apiBase}/items/${args.url}`'),
     invalid(query, 'controlledPath', '`https://search.example.com/v1?q=${args.url}`'),
     invalid(httpOptions, 'controlledUrl', 'args.url'),
@@ -99,6 +123,9 @@ ruleTester.run('no-ssrf', rule, {
     invalid(hostHeader, 'hostHeader', 'args.url'),
     { code: authority, options: [{ checkPaths: false }], errors: [{ messageId: 'controlledUrl' as const, ...at(authority, '`https://api.example.com${args.url}`') }] },
     { ...invalid(crossModule, 'crossModule', 'fetchText(args.url)'), filename: corpusFile },
+    { ...invalid(crossModulePath, 'crossModulePath', 'getRepo(args.url)'), filename: corpusFile },
+    { ...invalid(crossModuleCallerPath, 'crossModulePath', 'fetchText(`https://api.github.com/repos/${args.url}`)'), filename: corpusFile },
+    { ...invalid(crossModuleCallerHost, 'crossModule', 'fetchText(`https://api.github.com${args.url}`)'), filename: corpusFile },
     invalid(relativeBase, 'controlledUrl', "new URL(args.url, 'https://api.example.com')"),
     invalid(slashOnly, 'controlledUrl', "new URL('/' + args.url, 'https://api.example.com')"),
   ],
