@@ -6,7 +6,7 @@ import { createRule } from '../util/create-rule.js';
 import { getSourceUnit } from '../util/source-unit.js';
 
 export type Options = [{ checkPaths: boolean }];
-export type MessageId = 'controlledUrl' | 'controlledPath' | 'hostHeader' | 'crossModule';
+export type MessageId = 'controlledUrl' | 'controlledPath' | 'hostHeader' | 'crossModule' | 'crossModulePath';
 
 export default createRule<Options, MessageId>({
   name: 'no-ssrf',
@@ -28,6 +28,8 @@ export default createRule<Options, MessageId>({
         'Tool input `{{source}}`{{origin}} is the `Host` header of the request `{{sink}}` sends, which can route it to another virtual host behind the same address. Use a fixed `Host`, or check the value against an allowlist.',
       crossModule:
         'Tool input `{{source}}`{{origin}} reaches the URL of `{{sink}}` at {{location}} through `{{via}}()` with no host allowlist check. Check the parsed `hostname` against an allowlist before the call, or in that function.',
+      crossModulePath:
+        'Tool input `{{source}}`{{origin}} is spliced unencoded into the path or query of the URL `{{sink}}` requests at {{location}} through `{{via}}()`: `../`, `?`, `#` or `&` in it change which endpoint of that host is called. Encode it with `encodeURIComponent` where the URL is built, or check it against an allowlist before the call.',
     },
     schema: [
       {
@@ -37,7 +39,7 @@ export default createRule<Options, MessageId>({
           checkPaths: {
             type: 'boolean',
             description:
-              'Also report input spliced unencoded into the path or query after a fixed origin (`controlledPath`), where it cannot change the host but can change the endpoint.',
+              'Also report input spliced unencoded into the path or query after a fixed origin (`controlledPath`, and `crossModulePath` through a function of another module), where it cannot change the host but can change the endpoint.',
           },
         },
       },
@@ -49,10 +51,11 @@ export default createRule<Options, MessageId>({
     const reported = new Set<string>();
 
     function messageFor(flow: Flow): MessageId {
-      if (flow.via.length > 0) return 'crossModule';
       const form = flow.sink.point.form;
+      const pathOnly = form === 'url-path' || (form !== 'host-header' && flow.origin.state.urlPart !== undefined);
+      if (flow.via.length > 0) return pathOnly ? 'crossModulePath' : 'crossModule';
       if (form === 'host-header') return 'hostHeader';
-      if (form === 'url-path' || flow.origin.state.urlPart !== undefined) return 'controlledPath';
+      if (pathOnly) return 'controlledPath';
       return 'controlledUrl';
     }
 
@@ -60,7 +63,7 @@ export default createRule<Options, MessageId>({
       'Program:exit'() {
         const flows = getToolHandlers(unit).flatMap((handler) => findFlows(unit, handler, ['network-url']));
         // One report per position, the worst: a controlled host before a controlled path.
-        const rank: Record<MessageId, number> = { controlledUrl: 0, crossModule: 1, hostHeader: 2, controlledPath: 3 };
+        const rank: Record<MessageId, number> = { controlledUrl: 0, crossModule: 1, hostHeader: 2, controlledPath: 3, crossModulePath: 4 };
         flows.sort((a, b) => rank[messageFor(a)] - rank[messageFor(b)]);
         for (const flow of flows) {
           const node = flow.entry;
@@ -68,7 +71,7 @@ export default createRule<Options, MessageId>({
           if (reported.has(key)) continue;
           reported.add(key);
           const messageId = messageFor(flow);
-          if (messageId === 'controlledPath' && !checkPaths) continue;
+          if ((messageId === 'controlledPath' || messageId === 'crossModulePath') && !checkPaths) continue;
           context.report({
             node,
             messageId,

@@ -3,6 +3,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { z } from 'zod';
 
+import { getRepo, getRepoEncoded } from './lib/github.js';
 import { isAllowedUrl } from './lib/hosts.js';
 
 const ALLOWED_HOSTS = new Set(['docs.example.com', 'api.github.com']);
@@ -96,6 +97,27 @@ server.registerTool(
     // ruleid: no-ssrf
     const response = await fetch(`https://api.github.com/repos/${repo}`);
     return { content: [{ type: 'text', text: await response.text() }] };
+  },
+);
+
+server.registerTool(
+  'get_repo_via_helper',
+  { description: 'Get a GitHub repository through the API helper.', inputSchema: { repo: z.string() } },
+  async ({ repo }, extra) => {
+    await limiter.consume(extra.sessionId ?? 'local');
+    // The helper splices the repository into the path after its fixed origin, unencoded.
+    // ruleid: no-ssrf
+    return { content: [{ type: 'text', text: await getRepo(repo) }] };
+  },
+);
+
+server.registerTool(
+  'get_repo_via_encoding_helper',
+  { description: 'Get a GitHub repository through the encoding API helper.', inputSchema: { repo: z.string() } },
+  async ({ repo }, extra) => {
+    await limiter.consume(extra.sessionId ?? 'local');
+    // ok: no-ssrf
+    return { content: [{ type: 'text', text: await getRepoEncoded(repo) }] };
   },
 );
 
