@@ -31,7 +31,10 @@ export function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
   return null;
 }
 
-/** Strips what does not change a value at run time: type assertions, `!`, `satisfies`, `?.` wrappers. */
+/**
+ * Strips what does not change a value at run time: type assertions, `!`, `satisfies`, `?.` wrappers,
+ * and the `(0, f)` of compiled CommonJS.
+ */
 export function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
   let current = node;
   for (;;) {
@@ -46,10 +49,39 @@ export function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
       case 'ChainExpression':
         current = current.expression;
         break;
+      case 'SequenceExpression': {
+        // `(0, cp.exec)(cmd)`: how tsc, esbuild and Babel call an imported function in CommonJS
+        // output (without `cp` as `this`). Only that shape: a sequence with side effects before its
+        // value is not the value alone.
+        const { expressions } = current;
+        const last = expressions[expressions.length - 1];
+        if (!last || !expressions.slice(0, -1).every((expression) => expression.type === 'Literal')) return current;
+        current = last;
+        break;
+      }
       default:
         return current;
     }
   }
+}
+
+/**
+ * Module interop helpers of compiled CommonJS, whose result is the required module (its namespace,
+ * or `{ default: module }`, whose leading `default` a module reference drops): tsc and tslib
+ * (`__importDefault(require('fs'))`, `__importStar`), esbuild (`__toESM`), Babel
+ * (`_interopRequireDefault`, `_interopRequireWildcard`).
+ */
+const INTEROP_HELPERS: ReadonlySet<string> = new Set(['__importDefault', '__importStar', '__toESM', '_interopRequireDefault', '_interopRequireWildcard']);
+
+/** The `require(…)` call an interop helper wraps (`__importDefault(require('./x'))`, `tslib.__importStar(…)`); otherwise `node`. */
+export function unwrapInterop(node: TSESTree.Node): TSESTree.Node {
+  if (node.type !== 'CallExpression') return node;
+  const callee = unwrapExpression(node.callee);
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? getKeyName(callee) : null;
+  const [first] = node.arguments;
+  if (name === null || !INTEROP_HELPERS.has(name) || first?.type !== 'CallExpression') return node;
+  const inner = unwrapExpression(first.callee);
+  return inner.type === 'Identifier' && inner.name === 'require' ? first : node;
 }
 
 /** The static name of a property key (`a`, `'a'`, `[\`a\`]`), or `null` when computed. */

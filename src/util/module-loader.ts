@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { getKeyName, unwrapExpression } from './ast.js';
+import { getKeyName, unwrapExpression, unwrapInterop } from './ast.js';
 import { parseSourceUnit } from './parse-unit.js';
 import { isInside, type SourceUnit } from './source-unit.js';
 
@@ -178,7 +178,7 @@ export function findRelativeImport(unit: SourceUnit, variable: TSESLint.Scope.Va
     }
   } else if (def.type === 'Variable' && def.node.init != null) {
     const { id, init } = def.node;
-    const value = unwrapExpression(init);
+    const value = unwrapInterop(unwrapExpression(init));
     if (id.type === 'Identifier') {
       // `require('./m')` or `require('./m').a`
       const member = value.type === 'MemberExpression' ? getKeyName(value) : null;
@@ -204,8 +204,8 @@ export function findRelativeImport(unit: SourceUnit, variable: TSESLint.Scope.Va
 /** `const x = require('./m')`, `const { a } = require('./m')`, `const a = require('./m').a`. */
 export function isRequireDefinition(def: TSESLint.Scope.Definition): boolean {
   if (def.type !== 'Variable' || def.node.init == null) return false;
-  const init = unwrapExpression(def.node.init);
-  return isRequireCall(init.type === 'MemberExpression' ? unwrapExpression(init.object) : init);
+  const init = unwrapInterop(unwrapExpression(def.node.init));
+  return isRequireCall(init.type === 'MemberExpression' ? unwrapInterop(unwrapExpression(init.object)) : init);
 }
 
 function isRequireCall(node: TSESTree.Node): node is TSESTree.CallExpression {

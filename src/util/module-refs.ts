@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { getKeyName, unwrapExpression } from './ast.js';
+import { getKeyName, unwrapExpression, unwrapInterop } from './ast.js';
 import { memoize, memoizeByUnit } from './memo.js';
 import { getSingleInit, getUnitOfNode, getVariable, type SourceUnit } from './source-unit.js';
 
@@ -84,6 +84,8 @@ function refOf(unit: SourceUnit, rawNode: TSESTree.Node, depth: number): ModuleR
     case 'CallExpression': {
       const required = getRequiredModule(unit, node);
       if (required !== null) return makeRef(required, []);
+      const wrapped = unwrapInterop(node);
+      if (wrapped !== node) return refOf(unit, wrapped, depth + 1);
       // promisify(exec) behaves like exec as far as sinks are concerned.
       const callee = refOf(unit, node.callee, depth + 1);
       const first = node.arguments[0];

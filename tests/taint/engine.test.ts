@@ -58,6 +58,23 @@ describe('sink table', () => {
     expect(labels).toEqual(['exec()', 'readFile()', 'exec()', 'execSync()']);
   });
 
+  it('resolves the imports of compiled CommonJS (tsc, esbuild, Babel interop helpers and `(0, f)` calls)', () => {
+    const unit = unitOf(`
+      var __importDefault = (this && this.__importDefault) || function (mod) { return mod && mod.__esModule ? mod : { default: mod }; };
+      const node_fs_1 = __importDefault(require("node:fs"));
+      const cp_1 = tslib_1.__importStar(require("child_process"));
+      const import_fs = __toESM(require("fs"), 1);
+      const babel_fs = _interopRequireDefault(require("fs"));
+      const notInterop = wrap(require("fs"));
+      const sideEffect = { exec: (s: string) => s };
+      node_fs_1.default.writeFileSync('a', 'x'); (0, cp_1.execSync)('b'); (0, import_fs.readFile)('c'); babel_fs.default.unlink('d');
+      notInterop.readFileSync('e'); (log(), cp_1.exec)('f'); (0, sideEffect.exec)('g');
+    `, '/virtual/compiled.js');
+    const calls = nodesOf(unit, 'CallExpression') as TSESTree.CallExpression[];
+    const labels = calls.map((c) => lookupSink(c.callee)).filter((s) => s !== null && s.kind !== 'module-load').map((s) => s?.label);
+    expect(labels).toEqual(['writeFileSync()', 'execSync()', 'readFile()', 'unlink()']);
+  });
+
   it('finds the script position of shells and interpreters, behind env and after flags', () => {
     const unit = unitOf(`
       import { spawn, execFile } from 'node:child_process';
