@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { findProperty, getKeyName, getStaticString, resolveValue, unwrapExpression } from '../util/ast.js';
 import { memoize, memoizeByUnit } from '../util/memo.js';
 import { GLOBAL_MODULE, getImportedModules, getModuleRef, PATH_NORMALIZING_NAMES, type ModuleRef } from '../util/module-refs.js';
-import { getUnitOfNode, walk, type SourceUnit } from '../util/source-unit.js';
+import { getUnitOfNode, getVariable, walk, type SourceUnit } from '../util/source-unit.js';
 import { getInstanceRef } from './instances.js';
 import type { Cwe, PathTarget, SinkCall, SinkForm, SinkKind, SinkPoint, SinkSpec, TemplateQuoting } from './types.js';
 
@@ -451,8 +451,48 @@ function arrayElements(unit: SourceUnit, node: TSESTree.Node | undefined): (TSES
   if (!node || node.type === 'SpreadElement') return null;
   const value = resolveValue(unit, node);
   if (value.type !== 'ArrayExpression') return null;
-  return value.elements.filter((e): e is TSESTree.Expression | TSESTree.SpreadElement => e !== null);
+  const elements = value.elements.filter((e): e is TSESTree.Expression | TSESTree.SpreadElement => e !== null);
+  const pushed = pushedElements(unit, node);
+  return pushed === null ? null : [...elements, ...pushed];
 }
+
+/**
+ * What `args.push(…)` calls before `use` appended to the array a `const` holds, in source order
+ * (`const args = ['delete']; args.push(kind, name); execFile('kubectl', args)`); `null` when the
+ * array is changed any other way (`unshift`, `splice`, an index or `length` write, a reassignment),
+ * since its positions are then unknown.
+ */
+function pushedElements(unit: SourceUnit, use: TSESTree.Node): (TSESTree.Expression | TSESTree.SpreadElement)[] | null {
+  const id = unwrapExpression(use);
+  if (id.type !== 'Identifier') return [];
+  const variable = getVariable(unit, id);
+  if (!variable) return [];
+  const pushed: (TSESTree.Expression | TSESTree.SpreadElement)[] = [];
+  for (const reference of variable.references) {
+    const read = reference.identifier;
+    if (reference.isWrite()) {
+      if (reference.init === true) continue;
+      return null;
+    }
+    const member = read.parent;
+    if (member.type !== 'MemberExpression' || member.object !== read) continue;
+    const name = getKeyName(member);
+    const call = member.parent;
+    if (call.type === 'CallExpression' && call.callee === member) {
+      if (name === 'push') {
+        if (call.range[0] < use.range[0]) pushed.push(...call.arguments);
+      } else if (name === null || ARRAY_REORDERING_METHODS.has(name)) {
+        return null;
+      }
+    } else if (member.parent.type === 'AssignmentExpression' && member.parent.left === member) {
+      return null; // args[0] = …, args.length = 0
+    }
+  }
+  return pushed;
+}
+
+/** Array methods after which the positions of the elements are unknown. */
+const ARRAY_REORDERING_METHODS: ReadonlySet<string> = new Set(['unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'shift', 'pop']);
 
 function spawnPoints(unit: SourceUnit, call: TSESTree.CallExpression, file: number, argsIndex: number): SinkPoint[] {
   const args = call.arguments;

@@ -370,6 +370,11 @@ export { Ops };
       { messageId: 'argumentInjection', line: 6, column: 27, endLine: 6, endColumn: 35 },
     ],
   },
+  { name: 'argument injection: an argument pushed onto the argv array (option)', options: [{ checkArgumentInjection: true }], code: tool(CP, 'kind: z.string()', "  const argv = ['delete'];\n  argv.push(args.kind, '--now');\n  execFileSync('kubectl', argv);"),
+    errors: [
+      { messageId: 'argumentInjection', line: 7, column: 13, endLine: 7, endColumn: 22 },
+    ],
+  },
   { name: 'argument injection: spread (option)', options: [{ checkArgumentInjection: true }], code: tool(CP, 'flags: z.array(z.string())', "  spawn('rg', [...args.flags, 'TODO']);"),
     errors: [
       { messageId: 'argumentInjection', line: 6, column: 19, endLine: 6, endColumn: 29 },
@@ -443,6 +448,8 @@ const valid: ValidTestCase<Options>[] = [
   { name: 'static command', code: tool(CP, 'dir: z.string()', "  exec('ls -la /srv/data');") },
   { name: 'execFile with an argument array', code: tool(CP, 'ref: z.string()', "  execFile('git', ['log', args.ref]);") },
   { name: "'--' before the argument (option on)", options: [{ checkArgumentInjection: true }], code: tool(CP, 'ref: z.string()', "  execFile('git', ['log', '--', args.ref]);") },
+  { name: "'--' in the array before an argument pushed onto it (option on)", options: [{ checkArgumentInjection: true }], code: tool(CP, 'kind: z.string()', "  const argv = ['delete', '--'];\n  argv.push(args.kind);\n  execFileSync('kubectl', argv);") },
+  { name: 'an argument pushed after the call does not reach it (option on)', options: [{ checkArgumentInjection: true }], code: tool(CP, 'kind: z.string()', "  const argv = ['get', 'pods'];\n  execFileSync('kubectl', argv);\n  argv.push(args.kind);") },
   { name: 'a static prefix keeps the argument from being an option (option on)', options: [{ checkArgumentInjection: true }], code: tool(CP, 'ref: z.string()', "  execFile('git', ['log', `--format=${args.ref}`]);") },
   { name: 'startsWith("-") refused (option on)', options: [{ checkArgumentInjection: true }], code: tool(CP, 'ref: z.string()', "  if (args.ref.startsWith('-')) throw new Error('Not a ref.');\n  execFile('git', ['log', args.ref]);") },
   { name: 'Set allowlist', code: tool(CP + "\nconst ALLOWED = new Set(['uptime', 'df -h']);", 'cmd: z.string()', "  if (!ALLOWED.has(args.cmd)) throw new Error('Not allowed.');\n  exec(args.cmd);") },
