@@ -170,6 +170,10 @@ export function getInstanceRef(
     const base = getInstanceRef(callee, pass, depth + 1);
     return base && pass(base, '()') ? base : null;
   }
+  // `context.pages()[0] ?? (await context.newPage())`: the value is one side or the other.
+  if (value.type === 'LogicalExpression' && value.operator !== '&&') {
+    return getInstanceRef(value.left, pass, depth + 1) ?? getInstanceRef(value.right, pass, depth + 1);
+  }
   if (value.type === 'MemberExpression' && unwrapExpression(value.object).type !== 'ThisExpression') {
     const name = getKeyName(value);
     const base = name === null ? null : getInstanceRef(value.object, pass, depth + 1);

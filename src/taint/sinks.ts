@@ -174,8 +174,37 @@ function networkRows(): SinkSpec[] {
     add([module], [extend], `${module}.${extend}()`, 0, 0);
   }
   for (const method of ['get', 'post', 'put', 'patch', 'delete', 'del', 'head']) add(['superagent'], [method], `superagent.${method}()`, 0, null);
+  // Headless browsers: navigating a page loads the URL from the server's network (and `file:` URLs
+  // from its disk). A page is an instance of what made the browser or context (INSTANCE_PASS
+  // carries it through `newContext()`, `newPage()`, …), or a value typed `Page` / `Browser` / ….
+  // Not requests: `setContent(html)`, `route(pattern, handler)`.
+  for (const prefix of BROWSER_PREFIXES) add(prefix.modules, [...prefix.path, 'goto'], 'page.goto()', 0, null);
+  // Playwright's API requests (`page.request.get(url)`, `request.newContext()`): options carry `headers`.
+  for (const prefix of [...BROWSER_PREFIXES.filter((p) => p.modules === PLAYWRIGHT), { modules: PLAYWRIGHT, path: ['request', 'newContext', '#'] }]) {
+    for (const method of ['fetch', 'get', 'post', 'put', 'patch', 'delete', 'head']) add(prefix.modules, [...prefix.path, method], `request.${method}()`, 0, 1);
+  }
   return rows;
 }
+
+/** playwright and its builds and wrappers; puppeteer alike. */
+const PLAYWRIGHT = ['playwright', 'playwright-core', 'playwright-chromium', 'playwright-firefox', 'playwright-webkit', 'playwright-extra'];
+const PUPPETEER = ['puppeteer', 'puppeteer-core', 'puppeteer-extra'];
+const BROWSER_TYPES = ['Browser', 'BrowserContext', 'Page', 'Frame'];
+
+/** What makes a browser, a context or a page: `chromium.launch()`, `puppeteer.launch()`, a declared `Page`. */
+const BROWSER_PREFIXES: readonly { readonly modules: readonly string[]; readonly path: readonly string[] }[] = [
+  ...['chromium', 'firefox', 'webkit'].flatMap((engine) =>
+    ['launch', 'launchPersistentContext', 'connect', 'connectOverCDP'].map((creator) => ({ modules: PLAYWRIGHT, path: [engine, creator, '#'] })),
+  ),
+  ...['launch', 'connect'].map((creator) => ({ modules: PUPPETEER, path: [creator, '#'] })),
+  ...BROWSER_TYPES.flatMap((type) => [{ modules: PLAYWRIGHT, path: [type, '#'] }, { modules: PUPPETEER, path: [type, '#'] }]),
+];
+
+/** Calls and properties that lead from a browser to its contexts, pages and frames (and a page's API requests). */
+const BROWSER_PASS: ReadonlySet<string> = new Set([
+  'newContext()', 'newPage()', 'pages()', 'contexts()', 'context()', 'mainFrame()', 'request', '0',
+  'createBrowserContext()', 'createIncognitoBrowserContext()', 'defaultBrowserContext()', 'browserContexts()',
+]);
 
 /** Database drivers and query builders: the argument that is SQL text. Instances are `['Creator', '#', method]`. */
 function sqlRows(): SinkSpec[] {
@@ -216,6 +245,7 @@ const INSTANCE_PASS: ReadonlyMap<string, ReadonlySet<string> | 'any'> = new Map<
   ['@prisma/client', new Set(['$extends()'])],
   ['axios', new Set()],
   ['got', new Set(['extend()'])],
+  ...[...PLAYWRIGHT, ...PUPPETEER].map((module) => [module, BROWSER_PASS] as const),
 ]);
 
 function passesInstance(ref: ModuleRef, member: string): boolean {

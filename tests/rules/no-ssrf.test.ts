@@ -65,6 +65,22 @@ server.setRequestHandler(CallToolRequestSchema, async (request) => {
 });
 `;
 const importedSafeParse = importedSchema.replace('const args = GetFileSchema.parse(request.params.arguments);', 'const { data: args } = GetFileSchema.safeParse(request.params.arguments);');
+// Headless browsers: navigation of a page made by playwright or puppeteer is a request the server makes.
+const PLAYWRIGHT = "import { chromium } from 'playwright';\n";
+const PUPPETEER = "import puppeteer from 'puppeteer';\n";
+const LAUNCH = '  const browser = await chromium.launch();\n  const page = await browser.newPage();\n';
+const playwrightGoto = tool(`${LAUNCH}  await page.goto(args.url);\n  await browser.close();`, PLAYWRIGHT);
+const playwrightContextPath = tool('  const browser = await chromium.launch();\n  const context = await browser.newContext();\n  const page = await context.newPage();\n  await page.goto(`https://docs.example.com/guide/${args.url}`);', PLAYWRIGHT);
+const playwrightPersistent = tool("  const context = await firefox.launchPersistentContext('/tmp/profile');\n  const page = context.pages()[0] ?? (await context.newPage());\n  await page.goto(args.url, { waitUntil: 'load' });", "import { firefox } from 'playwright-core';\n");
+const playwrightNamespace = tool('  const page = await (await playwright.webkit.launch()).newPage();\n  await page.mainFrame().goto(args.url);', "import * as playwright from 'playwright';\n");
+const playwrightApiRequest = tool(`${LAUNCH}  const response = await page.request.get(args.url);\n  void response;`, PLAYWRIGHT);
+const playwrightRequestContext = tool('  const api = await request.newContext();\n  await api.fetch(args.url);', "import { request } from 'playwright';\n");
+const puppeteerGoto = tool("  const browser = await puppeteer.launch({ headless: true });\n  const page = await browser.newPage();\n  await page.goto(args.url, { waitUntil: 'networkidle2' });", PUPPETEER);
+const puppeteerCoreConnect = tool("  const browser = await puppeteer.connect({ browserWSEndpoint: 'ws://127.0.0.1:9222' });\n  const context = await browser.createBrowserContext();\n  const page = await context.newPage();\n  await page.goto(`https://api.example.com${args.url}`);", "import puppeteer from 'puppeteer-core';\n");
+/** A page typed by an import, navigated in a helper of the same file. */
+const puppeteerTypedHelper = tool('  const browser = await puppeteer.launch();\n  await visit(await browser.newPage(), args.url);', `${PUPPETEER}import type { Page } from 'puppeteer';\nasync function visit(page: Page, url: string): Promise<void> {\n  await page.goto(url);\n}\n`);
+/** A class keeps the browser (a typed constructor parameter); its method navigates. */
+const playwrightClass = tool('  await scraper.open(args.url);', `${PLAYWRIGHT}import type { Browser } from 'playwright';\nclass Scraper {\n  constructor(private readonly browser: Browser) {}\n  async open(url: string): Promise<string> {\n    const page = await this.browser.newPage();\n    await page.goto(url);\n    return page.content();\n  }\n}\nconst scraper = new Scraper(await chromium.launch());\n`);
 const relativeBase = tool("  await fetch(new URL(args.url, 'https://api.example.com'));");
 const slashOnly = tool("  await fetch(new URL('/' + args.url, 'https://api.example.com'));");
 
@@ -98,6 +114,18 @@ ruleTester.run('no-ssrf', rule, {
     tool("  await axios.post('https://api.example.com/search', { query: args.url });", AXIOS),
     tool("  await fetch('https://api.example.com/search', { method: 'POST', body: JSON.stringify({ q: args.url }) });"),
     tool("  await axios.get('https://api.example.com/search', { params: { q: args.url } });", AXIOS),
+    // Headless browsers: a host allowlist (also in a helper), an enum field, an encoded segment.
+    tool(`  const target = new URL(args.url);\n  if (!ALLOWED_HOSTS.has(target.hostname)) throw new Error('host not allowed');\n${LAUNCH}  await page.goto(target.href);`, `${PLAYWRIGHT}${ALLOWED}`),
+    tool(`  if (!isAllowed(args.url)) throw new Error('no');\n  const browser = await puppeteer.launch();\n  const page = await browser.newPage();\n  await page.goto(args.url);`, `${PUPPETEER}${ALLOWED}function isAllowed(raw: string): boolean {\n  const { hostname } = new URL(raw);\n  return ALLOWED_HOSTS.has(hostname);\n}\n`),
+    tool(`${LAUNCH}  await page.goto(\`https://\${args.url}.status.example.com/\`);`, PLAYWRIGHT, "{ url: z.enum(['eu', 'us']) }"),
+    tool(`${LAUNCH}  await page.goto(\`https://docs.example.com/guide/\${encodeURIComponent(args.url)}\`);`, PLAYWRIGHT),
+    // Not a navigation: HTML set as the page's content, a route pattern, text typed into the page.
+    tool(`${LAUNCH}  await page.setContent(args.url);`, PLAYWRIGHT),
+    tool(`${LAUNCH}  await page.route(args.url, (route) => route.abort());\n  await page.goto('https://docs.example.com/');`, PLAYWRIGHT),
+    tool(`${LAUNCH}  await page.goto('https://search.example.com/');\n  await page.fill('#q', args.url);`, PLAYWRIGHT),
+    // A goto of something no browser package made.
+    tool('  await router.goto(args.url);', "import { createRouter } from 'tiny-router';\nconst router = createRouter();\n"),
+    tool('  await router.goto(args.url);', 'declare const router: { goto(url: string): Promise<void> };\n'),
     // Not a request: a local function named fetch, a method named get.
     tool('  await cache.get(args.url);', 'declare const cache: Map<string, string>;\n'),
   ],
@@ -126,6 +154,16 @@ ruleTester.run('no-ssrf', rule, {
     { ...invalid(crossModulePath, 'crossModulePath', 'getRepo(args.url)'), filename: corpusFile },
     { ...invalid(crossModuleCallerPath, 'crossModulePath', 'fetchText(`https://api.github.com/repos/${args.url}`)'), filename: corpusFile },
     { ...invalid(crossModuleCallerHost, 'crossModule', 'fetchText(`https://api.github.com${args.url}`)'), filename: corpusFile },
+    invalid(playwrightGoto, 'controlledUrl', 'args.url'),
+    invalid(playwrightContextPath, 'controlledPath', '`https://docs.example.com/guide/${args.url}`'),
+    invalid(playwrightPersistent, 'controlledUrl', 'args.url'),
+    invalid(playwrightNamespace, 'controlledUrl', 'args.url'),
+    invalid(playwrightApiRequest, 'controlledUrl', 'args.url'),
+    invalid(playwrightRequestContext, 'controlledUrl', 'args.url'),
+    invalid(puppeteerGoto, 'controlledUrl', 'args.url'),
+    invalid(puppeteerCoreConnect, 'controlledUrl', '`https://api.example.com${args.url}`'),
+    invalid(puppeteerTypedHelper, 'controlledUrl', 'url', 'page.goto(url)'),
+    invalid(playwrightClass, 'controlledUrl', 'url', 'page.goto(url)'),
     invalid(relativeBase, 'controlledUrl', "new URL(args.url, 'https://api.example.com')"),
     invalid(slashOnly, 'controlledUrl', "new URL('/' + args.url, 'https://api.example.com')"),
   ],

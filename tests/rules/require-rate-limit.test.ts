@@ -145,6 +145,14 @@ server.registerTool('read_file', { description: 'Read a file.', inputSchema: { p
   content: [{ type: 'text', text: String(a + b) }],
 }));
 `,
+    // A method named goto on something no browser package made is no work.
+    `${SDK}import { createRouter } from 'tiny-router';
+const router = createRouter();
+server.registerTool('open_view', { description: 'Open a view.', inputSchema: { view: z.string() } }, async ({ view }) => {
+  await router.goto(view);
+  return { content: [{ type: 'text', text: 'ok' }] };
+});
+`,
     // Prompts and resources are not tools.
     `${SDK}server.registerPrompt('summarise', { description: 'Summarise a file.', argsSchema: { path: z.string() } }, async ({ path }) => ({
   messages: [{ role: 'user', content: { type: 'text', text: await readFile(path, 'utf8') } }],
@@ -266,6 +274,32 @@ server.registerTool('lookup', { description: 'Look up a user.', inputSchema: { i
 `,
       'missingGuard',
       { tool: '`lookup`', work: 'queries a database (`pool.query()`)' },
+    ),
+    // Headless-browser navigation is network work (the no-ssrf sink, category network).
+    invalid(
+      `${SDK}import { chromium } from 'playwright';
+server.registerTool('render', { description: 'Render a page.', inputSchema: { url: z.string() } }, async ({ url }) => {
+  const browser = await chromium.launch();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  return { content: [{ type: 'text', text: await page.content() }] };
+});
+`,
+      'missingGuard',
+      { tool: '`render`', work: 'makes network requests (`page.goto()`)' },
+    ),
+    invalid(
+      `${SDK}import puppeteer from 'puppeteer';
+server.registerTool('screenshot', { description: 'Take a screenshot.', inputSchema: { path: z.enum(['/', '/pricing']) } }, async ({ path }) => {
+  const browser = await puppeteer.launch();
+  const page = await browser.newPage();
+  await page.goto(\`https://www.example.com\${path}\`);
+  return { content: [{ type: 'image', data: await page.screenshot({ encoding: 'base64' }), mimeType: 'image/png' }] };
+});
+`,
+      'missingGuard',
+      { tool: '`screenshot`', work: 'makes network requests (`page.goto()`)' },
     ),
     // Work in a local helper.
     invalid(
