@@ -474,11 +474,11 @@ function compareFacts(analysis: Analysis, unit: SourceUnit, test: TSESTree.Binar
         continue;
       }
       // Equal to a server value; for a path built from x (`normalize(x) === root`), x is inside that root.
-      if (equal && isServerValue(analysis, b)) out.push(...fact(accessPathOf(unit, a), 'clean', test), ...(analysis.kind === 'path' ? chainFacts(unit, a, 'contained', test) : []));
+      if (equal && isServerValue(analysis, b)) out.push(...fact(accessPathOf(unit, a), 'clean', test), ...(analysis.kind === 'path' ? chainFacts(analysis, unit, a, 'contained', test) : []));
       else if (equal && analysis.kind === 'path') {
         // `p === root` with `root` a helper parameter: p is the root the caller passes.
         const rootParams = serverValueParams(analysis, b);
-        if (rootParams) out.push(...withRootParams([...fact(accessPathOf(unit, a), 'contained', test), ...chainFacts(unit, a, 'contained', test)], rootParams));
+        if (rootParams) out.push(...withRootParams([...fact(accessPathOf(unit, a), 'contained', test), ...chainFacts(analysis, unit, a, 'contained', test)], rootParams));
       }
     }
     return out;
@@ -528,7 +528,7 @@ function isServerCollection(analysis: Analysis, unit: SourceUnit, node: TSESTree
 function membershipFacts(analysis: Analysis, unit: SourceUnit, call: MethodCall, found: boolean, guard: TSESTree.Node): Fact[] {
   const needle = getStaticString(unit, call.argument);
   if (needle !== null && needle.includes('..')) {
-    return found ? [] : [...fact(accessPathOf(unit, call.receiver), 'noDotDot', guard), ...relativeContainment(unit, call.receiver, guard)];
+    return found ? [] : [...fact(accessPathOf(unit, call.receiver), 'noDotDot', guard), ...relativeContainment(analysis, unit, call.receiver, guard)];
   }
   if (found && isServerCollection(analysis, unit, call.receiver)) return fact(accessPathOf(unit, call.argument), 'clean', guard);
   return [];
@@ -540,7 +540,7 @@ function callFacts(analysis: Analysis, unit: SourceUnit, call: TSESTree.CallExpr
   const arg0 = first && first.type !== 'SpreadElement' ? first : null;
   const arg1 = second && second.type !== 'SpreadElement' ? second : null;
   const known = getKnownFunction(callee);
-  if (known === 'inside-predicate' && arg0) return polarity ? [...fact(accessPathOf(unit, arg0), 'contained', call), ...chainFacts(unit, arg0, 'contained', call)] : [];
+  if (known === 'inside-predicate' && arg0) return polarity ? [...fact(accessPathOf(unit, arg0), 'contained', call), ...chainFacts(analysis, unit, arg0, 'contained', call)] : [];
   if (known === 'validator' && arg0) return polarity ? fact(accessPathOf(unit, arg0), 'clean', call) : [];
   const pathFunction = getPathFunction(callee);
   if (pathFunction === 'isAbsolute') return !polarity && arg0 ? fact(accessPathOf(unit, arg0), 'notAbsolute', call) : [];
@@ -579,20 +579,34 @@ function callFacts(analysis: Analysis, unit: SourceUnit, call: TSESTree.CallExpr
     }
   }
   const resolved = resolveCallee(analysis, call);
-  if (resolved) return mapParamFacts(unit, call, functionFacts(analysis, resolved.fn, polarity ? 'true' : 'false'));
+  if (resolved) return mapParamFacts(analysis, unit, call, functionFacts(analysis, resolved.fn, polarity ? 'true' : 'false'));
   return [];
 }
 
-/** `dirs.some((dir) => p.startsWith(dir + sep))`: what the callback proves about outer values. */
+/**
+ * `dirs.some((dir) => p.startsWith(dir + sep))`: what the callback proves about outer values when it
+ * returns truthy. A block body proves what every return that can be truthy proves (`if (p === dir)
+ * return true;` included); an async callback returns a promise, truthy whatever it checks.
+ */
 function callbackFacts(analysis: Analysis, unit: SourceUnit, callbackNode: TSESTree.Node, depth: number): Fact[] {
   const callback = resolveValue(unit, callbackNode);
-  if (!isFunctionNode(callback)) return [];
-  let body: TSESTree.Node | null = null;
-  if (callback.body.type !== 'BlockStatement') body = callback.body;
-  else if (callback.body.body.length === 1 && callback.body.body[0]?.type === 'ReturnStatement') body = callback.body.body[0].argument ?? null;
-  if (!body) return [];
+  if (!isFunctionNode(callback) || callback.async || callback.generator) return [];
+  const facts = callback.body.type !== 'BlockStatement' ? testFacts(analysis, callback.body, true, depth + 1) : truthyReturnFacts(analysis, callback, depth + 1);
   const own = new Set(callback.params.map((p) => (p.type === 'Identifier' ? accessPathOf(unit, p)?.base : undefined)).filter(Boolean));
-  return testFacts(analysis, body, true, depth + 1).filter((f) => !own.has(f.ap.base));
+  return facts.filter((f) => !own.has(f.ap.base));
+}
+
+/** The facts that hold wherever a block-bodied function returns a truthy value: the meet over those returns (none: nothing). */
+function truthyReturnFacts(analysis: Analysis, fn: FunctionNode, depth: number): Fact[] {
+  const points: Fact[][] = [];
+  for (const { argument, anchor } of collectReturns(fn)) {
+    const literal = argument ? truthiness(argument) : false;
+    if (!argument || literal === false) continue;
+    const here = allFactsAt(analysis, anchor);
+    if (literal === null) here.push(...testFacts(analysis, argument, true, depth));
+    points.push(here);
+  }
+  return points.length === 0 ? [] : points.reduce((a, b) => meetFacts(a, b));
 }
 
 /**
@@ -608,22 +622,22 @@ function startsWithFacts(analysis: Analysis, unit: SourceUnit, subject: TSESTree
   const prefixValue = unwrapExpression(prefix);
   const dotDot = text === '..' || text === '../' || text === '..\\' ||
     (prefixValue.type === 'BinaryExpression' && prefixValue.operator === '+' && getStaticString(unit, prefixValue.left) === '..' && isSeparator(unit, prefixValue.right));
-  if (dotDot) return polarity ? [] : [...fact(ap, 'noDotDot', guard, { needsNormalized: true }), ...relativeContainment(unit, subject, guard)];
+  if (dotDot) return polarity ? [] : [...fact(ap, 'noDotDot', guard, { needsNormalized: true }), ...relativeContainment(analysis, unit, subject, guard)];
   if (text === '/' || text === '\\') return polarity ? [] : fact(ap, 'notAbsolute', guard);
   if (!polarity) return [];
   const rootParams = serverValueParams(analysis, prefix);
   if (rootParams === null) return [];
   const effect: Effect = endsWithSeparator(unit, prefix) ? 'contained' : 'bypass';
-  return withRootParams([...fact(ap, effect, guard, { needsNormalized: true }), ...chainFacts(unit, subject, effect, guard)], rootParams);
+  return withRootParams([...fact(ap, effect, guard, { needsNormalized: true }), ...chainFacts(analysis, unit, subject, effect, guard)], rootParams);
 }
 
 /** `rel = path.relative(ROOT, p)` checked for `..`: p is inside ROOT. */
-function relativeContainment(unit: SourceUnit, subject: TSESTree.Node, guard: TSESTree.Node): Fact[] {
+function relativeContainment(analysis: Analysis, unit: SourceUnit, subject: TSESTree.Node, guard: TSESTree.Node): Fact[] {
   const value = resolveValue(unit, subject);
   if (value.type !== 'CallExpression' || getPathFunction(value.callee) !== 'relative') return [];
   const target = value.arguments[1];
   if (!target || target.type === 'SpreadElement') return [];
-  return [...fact(accessPathOf(unit, target), 'contained', guard), ...chainFacts(unit, target, 'contained', guard)];
+  return [...fact(accessPathOf(unit, target), 'contained', guard), ...chainFacts(analysis, unit, target, 'contained', guard)];
 }
 
 const DOT_DOT_PATTERNS = new Set(['\\.\\.', '\\.\\.\\/', '\\.\\.[\\/\\\\]', '\\.\\.[\\\\/]', '\\.\\.\\\\', '(\\.\\.)']);
@@ -643,17 +657,18 @@ function regexFacts(analysis: Analysis, unit: SourceUnit, regex: { pattern: stri
   }
   if (polarity) return [];
   // Unanchored tests whose failure proves something: /\.\./, /^\//, /^-/.
-  if (DOT_DOT_PATTERNS.has(regex.pattern)) return analysis.kind === 'path' ? [...fact(ap, 'noDotDot', guard), ...relativeContainment(unit, subject, guard)] : [];
+  if (DOT_DOT_PATTERNS.has(regex.pattern)) return analysis.kind === 'path' ? [...fact(ap, 'noDotDot', guard), ...relativeContainment(analysis, unit, subject, guard)] : [];
   if (regex.pattern === '^\\/' || regex.pattern === '^[\\/\\\\]' || regex.pattern === '^[\\\\/]') return fact(ap, 'notAbsolute', guard);
   if (regex.pattern === '^-') return fact(ap, 'leadingSafe', guard);
   return [];
 }
 
 /**
- * A containment check on `p = path.resolve(ROOT, x)` (or `realpath`, `join`, `normalize` of x)
- * also covers x: the check is on the very path the file system will use.
+ * A containment check on `p = path.resolve(ROOT, x)` (or `realpath`, `join`, `normalize` of x, or a
+ * local function that only does those: {@link normalisingWrapper}) also covers x: the check is on
+ * the very path the file system will use.
  */
-function chainFacts(unit: SourceUnit, subject: TSESTree.Node, effect: Effect, guard: TSESTree.Node): Fact[] {
+function chainFacts(analysis: Analysis, unit: SourceUnit, subject: TSESTree.Node, effect: Effect, guard: TSESTree.Node): Fact[] {
   const out: Fact[] = [];
   let current: TSESTree.Node = subject;
   let realpath = false;
@@ -668,23 +683,103 @@ function chainFacts(unit: SourceUnit, subject: TSESTree.Node, effect: Effect, gu
       continue;
     }
     if (value.type !== 'CallExpression') break;
-    const pathFunction = getPathFunction(value.callee);
-    const ref = getModuleRef(value.callee);
-    const isReal = ref !== null && ['fs', 'fs/promises', 'fs-extra', 'graceful-fs'].includes(ref.module) && ref.path.some((p) => p === 'realpath' || p === 'realpathSync');
-    const args = value.arguments.filter((a): a is TSESTree.Expression => a.type !== 'SpreadElement');
-    let inner: TSESTree.Expression[];
-    if (isReal) {
-      realpath = true;
-      inner = args.slice(0, 1);
-    } else if (pathFunction === 'resolve' || pathFunction === 'join' || pathFunction === 'normalize') {
-      inner = args.length >= 2 ? args.slice(1) : args;
-    } else break;
-    for (const arg of inner) out.push(...fact(accessPathOf(unit, arg), effect, guard, realpath ? { realpath: true } : {}));
-    const last = inner[inner.length - 1];
+    const step = normalisingStep(analysis, value);
+    if (!step) break;
+    if (step.realpath) realpath = true;
+    for (const arg of step.inner) out.push(...fact(accessPathOf(unit, arg), effect, guard, realpath ? { realpath: true } : {}));
+    const last = step.inner[step.inner.length - 1];
     if (!last) break;
     current = last;
   }
   return out;
+}
+
+const FS_MODULES = ['fs', 'fs/promises', 'fs-extra', 'graceful-fs'];
+
+/**
+ * One normalising call on the way from a checked path to what it was made of: `realpath(x)`,
+ * `resolve`/`join`/`normalize` (the arguments after the first, or the only one), or a call of a
+ * normalising wrapper (its parameter's argument). `null` for any other call.
+ */
+function normalisingStep(analysis: Analysis, call: TSESTree.CallExpression): { inner: TSESTree.Expression[]; realpath: boolean } | null {
+  const ref = getModuleRef(call.callee);
+  const isReal = ref !== null && FS_MODULES.includes(ref.module) && ref.path.some((p) => p === 'realpath' || p === 'realpathSync');
+  const args = call.arguments.filter((a): a is TSESTree.Expression => a.type !== 'SpreadElement');
+  if (isReal) return { inner: args.slice(0, 1), realpath: true };
+  const pathFunction = getPathFunction(call.callee);
+  if (pathFunction === 'resolve' || pathFunction === 'join' || pathFunction === 'normalize') return { inner: args.length >= 2 ? args.slice(1) : args, realpath: false };
+  if (pathFunction !== null || call.arguments.some((a) => a.type === 'SpreadElement')) return null;
+  const resolved = resolveCallee(analysis, call);
+  const wrapper = resolved ? normalisingWrapper(analysis, resolved.fn) : null;
+  const arg = wrapper ? call.arguments[wrapper.index] : undefined;
+  return wrapper && arg && arg.type !== 'SpreadElement' ? { inner: [arg], realpath: wrapper.realpath } : null;
+}
+
+/**
+ * A user-written function whose every return is a normalisation of the same plain parameter
+ * (`function normalizePath(p) { return path.normalize(p); }`, also through `const`s, `await`,
+ * `realpath` and other such wrappers): transparent for guard facts, as `path.normalize` is. The
+ * parameter's index, and whether every return went through `realpath`. A function that changes
+ * the value in any other way (a method call, a concatenation, a branch returning something else)
+ * is not one.
+ */
+function normalisingWrapper(analysis: Analysis, fn: FunctionNode): { index: number; realpath: boolean } | null {
+  const cache = analysis.cache<FunctionNode, { index: number; realpath: boolean } | 'none'>('normalising-wrapper');
+  const cached = cache.get(fn);
+  if (cached) return cached === 'none' ? null : cached;
+  cache.set(fn, 'none'); // cycle guard: a recursive wrapper is not one
+  const result = computeNormalisingWrapper(analysis, fn);
+  cache.set(fn, result ?? 'none');
+  return result;
+}
+
+function computeNormalisingWrapper(analysis: Analysis, fn: FunctionNode): { index: number; realpath: boolean } | null {
+  const unit = getUnitOfNode(fn);
+  if (!unit || fn.generator) return null;
+  const returns = collectReturns(fn);
+  if (returns.length === 0) return null;
+  let index: number | null = null;
+  let realpath = true;
+  for (const { argument } of returns) {
+    const reached = argument ? normalisedParam(analysis, unit, fn, argument) : null;
+    if (!reached || (index !== null && reached.index !== index)) return null;
+    index = reached.index;
+    realpath &&= reached.realpath;
+  }
+  return index === null ? null : { index, realpath };
+}
+
+/** The parameter of `fn` an expression normalises (one normalising call at least, nothing else on the way). */
+function normalisedParam(analysis: Analysis, unit: SourceUnit, fn: FunctionNode, expression: TSESTree.Node): { index: number; realpath: boolean } | null {
+  let current: TSESTree.Node = expression;
+  let normalised = false;
+  let realpath = false;
+  for (let hop = 0; hop < 8; hop++) {
+    let value = unwrapExpression(current);
+    if (value.type === 'AwaitExpression') value = unwrapExpression(value.argument);
+    if (value.type === 'Identifier') {
+      const variable = getVariable(unit, value);
+      if (!variable) return null;
+      const index = fn.params.findIndex((p) => p.type === 'Identifier' && variable.defs.some((d) => d.type === 'Parameter' && d.name === p));
+      if (index >= 0) {
+        // Reassigned inside the function: it may no longer be what the caller passed.
+        if (variable.references.some((r) => r.isWrite())) return null;
+        return normalised ? { index, realpath } : null;
+      }
+      const init = getSingleInit(variable);
+      if (!init) return null;
+      current = init;
+      continue;
+    }
+    if (value.type !== 'CallExpression') return null;
+    const step = normalisingStep(analysis, value);
+    const last = step?.inner[step.inner.length - 1];
+    if (!step || !last) return null;
+    normalised = true;
+    if (step.realpath) realpath = true;
+    current = last;
+  }
+  return null;
 }
 
 function caseFacts(switchCase: TSESTree.SwitchCase): Fact[] {
@@ -725,7 +820,7 @@ function assertionFacts(analysis: Analysis, call: TSESTree.CallExpression): read
     (call.callee.type === 'Identifier' && call.callee.name === 'invariant');
   if (isAssert) return first && first.type !== 'SpreadElement' ? testFacts(analysis, first, true) : [];
   const resolved = resolveCallee(analysis, call);
-  return resolved ? mapParamFacts(unit, call, functionFacts(analysis, resolved.fn, 'exit')) : [];
+  return resolved ? mapParamFacts(analysis, unit, call, functionFacts(analysis, resolved.fn, 'exit')) : [];
 }
 
 // ---- facts of helper functions ----------------------------------------------------------------
@@ -737,7 +832,7 @@ interface ParamFact extends Omit<Fact, 'ap'> {
 }
 
 /** Translates a helper's facts about its parameters into facts about the call's arguments. */
-function mapParamFacts(unit: SourceUnit, call: TSESTree.CallExpression, facts: readonly ParamFact[]): Fact[] {
+function mapParamFacts(analysis: Analysis, unit: SourceUnit, call: TSESTree.CallExpression, facts: readonly ParamFact[]): Fact[] {
   const out: Fact[] = [];
   for (const pf of facts) {
     const arg = call.arguments[pf.index];
@@ -746,7 +841,7 @@ function mapParamFacts(unit: SourceUnit, call: TSESTree.CallExpression, facts: r
     const extra = { ...(pf.needsNormalized ? { needsNormalized: true } : {}), ...(pf.realpath ? { realpath: true } : {}), site: pf.site ?? call };
     if (base) out.push({ ap: { base: base.base, path: [...base.path, ...pf.path] }, effect: pf.effect, guard: pf.guard, ...extra });
     if (pf.path.length === 0 && (pf.effect === 'contained' || pf.effect === 'bypass')) {
-      for (const chained of chainFacts(unit, arg, pf.effect, pf.guard)) out.push({ ...chained, site: pf.site ?? call });
+      for (const chained of chainFacts(analysis, unit, arg, pf.effect, pf.guard)) out.push({ ...chained, site: pf.site ?? call });
     }
   }
   return out;

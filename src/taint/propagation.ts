@@ -13,6 +13,7 @@ import {
   getKnownFunction,
   getPathFunction,
   getRegexLiteral,
+  isPlainText,
   isSeparator,
   sqlEscapeOf,
   regexVerdict,
@@ -393,8 +394,7 @@ export class Analysis {
     const base: FlowState = leadingSafe ? { leadingSafe: true } : {};
     if (this.kind === 'network-url') return urlConcatState(state, prefix);
     if (this.kind !== 'path') return base;
-    const suffixSafe = !/(^|[\\/])\.\.([\\/]|$)/.test(suffix) && !suffix.includes('\uE002');
-    if (state.contained && suffixSafe) return { ...base, contained: true, ...(state.realpath ? { realpath: true } : {}) };
+    if (state.contained && this.keepsContainment(unit, state, after)) return { ...base, contained: true, ...(state.realpath ? { realpath: true } : {}) };
     // `${ROOT}/${x}`: a non-empty root, then a separator, right before the value.
     const rooted = /[^\\/][\\/]$/.test(prefix.replace(/\uE001/g, 'r')) && !prefix.includes('\uE002');
     const suffixHasSeparator = /[\\/]/.test(suffix);
@@ -409,6 +409,24 @@ export class Analysis {
     const noDotDot = state.noDotDot === true && !staticText.includes('..') && !prefix.includes('\uE002') && !suffix.includes('\uE002');
     const notAbsolute = state.notAbsolute === true && prefix === '';
     return { ...base, ...(noDotDot ? { noDotDot: true } : {}), ...(noDotDot && notAbsolute ? { notAbsolute: true } : {}) };
+  }
+
+  /**
+   * Whether what follows a contained path keeps it inside: no `..` segment, and text that cannot
+   * make one with the end of the path (a normalised absolute path never ends in `.`, another may).
+   * Static text and plain values (numbers, a timestamp: `${p}.backup.${Date.now()}`) count, never
+   * input or a value that can hold a separator.
+   */
+  private keepsContainment(unit: SourceUnit, state: FlowState, after: readonly Part[]): boolean {
+    let suffix = '';
+    for (const part of after) {
+      if (part.text !== undefined) suffix += part.text;
+      else if (isSeparator(unit, part.node as TSESTree.Node)) suffix += '/';
+      else if (isPlainText(unit, part.node as TSESTree.Node)) suffix += 'x';
+      else return false;
+    }
+    if (/(^|[\\/])\.\.([\\/]|$)/.test(suffix)) return false;
+    return !/^\.([\\/]|$)/.test(suffix) || (state.normalized === true && state.absolute === true);
   }
 
   /** How a non-static part reads in a prefix: a separator, a clean value (`\uE001`), or input (`\uE002`). */

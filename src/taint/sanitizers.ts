@@ -1,8 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { getStaticString, resolveValue, unwrapExpression } from '../util/ast.js';
-import { getModuleRef, isRef, type ModuleRef } from '../util/module-refs.js';
-import type { SourceUnit } from '../util/source-unit.js';
+import { GLOBAL_MODULE, getModuleRef, isRef, type ModuleRef } from '../util/module-refs.js';
+import { getVariable, type SourceUnit } from '../util/source-unit.js';
 import { instanceMethodRef } from './sinks.js';
 import type { SinkKind } from './types.js';
 
@@ -427,6 +427,107 @@ export function endsWithSeparator(unit: SourceUnit, node: TSESTree.Node, depth =
   }
   const resolved = resolveValue(unit, value);
   return resolved !== value && endsWithSeparator(unit, resolved, depth + 1);
+}
+
+/** Global functions whose result is a number or a boolean. */
+const NUMBER_GLOBALS = new Set([
+  'Date.now', 'Number', 'parseInt', 'parseFloat', 'Number.parseInt', 'Number.parseFloat', 'Number.isInteger', 'Number.isFinite',
+  'Number.isSafeInteger', 'Number.isNaN', 'isNaN', 'isFinite', 'Boolean', 'performance.now', 'Date.parse', 'Date.UTC',
+]);
+/** `Date` methods whose result has no separator: numbers, and the ISO format (`2025-01-31T12:00:00.000Z`). */
+const PLAIN_DATE_METHODS = new Set([
+  'getTime', 'valueOf', 'toISOString', 'toJSON', 'getFullYear', 'getMonth', 'getDate', 'getDay', 'getHours', 'getMinutes', 'getSeconds',
+  'getMilliseconds', 'getUTCFullYear', 'getUTCMonth', 'getUTCDate', 'getUTCDay', 'getUTCHours', 'getUTCMinutes', 'getUTCSeconds',
+  'getUTCMilliseconds', 'getTimezoneOffset',
+]);
+/** Methods whose result, on plain text, is plain text (a number's digits in another form, a case change). */
+const PLAIN_KEEPING_METHODS = new Set(['toString', 'toFixed', 'toPrecision', 'toExponential', 'toLowerCase', 'toUpperCase']);
+const NUMBER_PROPERTIES = new Set(['length', 'size', 'byteLength']);
+
+/**
+ * True when the text of a value provably holds no path separator (`/`, `\`) and is never empty or
+ * only dots: appended to a path it can only lengthen the name of the last segment, never add a
+ * segment or make `.`/`..` of one. Numbers (literals, arithmetic, `Date.now()`, `Math.*`, `.length`,
+ * `process.pid`), booleans, `typeof`, `crypto.randomUUID()`, a `new Date()`'s numbers and
+ * `toISOString()`, static text of that kind, and `const`s, templates, `+`, conditionals, `String()`,
+ * `toString()`/`toFixed()` and `.replace(…, r)` (r static and plain) of those. Anything else is not
+ * (`toLocaleDateString()` can hold `/`), whoever controls it.
+ */
+export function isPlainText(unit: SourceUnit, node: TSESTree.Node, depth = 0): boolean {
+  if (depth > 6) return false;
+  const value = unwrapExpression(node);
+  const text = getStaticString(unit, value);
+  if (text !== null) return !/[\\/]/.test(text) && /[^.]/.test(text);
+  const plain = (n: TSESTree.Node): boolean => isPlainText(unit, n, depth + 1);
+  switch (value.type) {
+    case 'Literal':
+      return !('regex' in value) && (typeof value.value === 'number' || typeof value.value === 'boolean' || 'bigint' in value);
+    case 'UnaryExpression':
+      // -x, +x, ~x: numbers; !x, delete: booleans; typeof: a type name; void: `undefined`.
+      return true;
+    case 'UpdateExpression':
+      return true;
+    case 'BinaryExpression':
+      // Arithmetic and comparisons give numbers and booleans; `+` concatenates when either side is text.
+      return value.operator !== '+' || (plain(value.left) && plain(value.right));
+    case 'LogicalExpression':
+      return plain(value.left) && plain(value.right);
+    case 'ConditionalExpression':
+      return plain(value.consequent) && plain(value.alternate);
+    case 'TemplateLiteral': {
+      const quasis = value.quasis.map((q) => q.value.cooked ?? q.value.raw);
+      if (quasis.some((q) => /[\\/]/.test(q)) || !value.expressions.every((e) => plain(e))) return false;
+      return value.expressions.length > 0 || quasis.some((q) => /[^.]/.test(q));
+    }
+    case 'Identifier': {
+      const variable = getVariable(unit, value);
+      if (['undefined', 'NaN', 'Infinity'].includes(value.name)) return !variable || variable.defs.length === 0;
+      const resolved = resolveValue(unit, value);
+      return resolved !== value && plain(resolved);
+    }
+    case 'MemberExpression': {
+      const name = value.computed ? null : value.property.type === 'Identifier' ? value.property.name : null;
+      if (name !== null && NUMBER_PROPERTIES.has(name)) return true;
+      const ref = getModuleRef(value);
+      if (ref?.module === 'process') return ref.path.length === 1 && (ref.path[0] === 'pid' || ref.path[0] === 'ppid');
+      return ref?.module === GLOBAL_MODULE && (ref.path[0] === 'Math' || ref.path[0] === 'Number') && ref.path.length === 2;
+    }
+    case 'CallExpression':
+      return isPlainCall(unit, value, plain);
+    default:
+      return false;
+  }
+}
+
+function isPlainCall(unit: SourceUnit, call: TSESTree.CallExpression, plain: (n: TSESTree.Node) => boolean): boolean {
+  const [first, second] = call.arguments;
+  const ref = getModuleRef(call.callee);
+  if (ref?.module === GLOBAL_MODULE) {
+    const name = ref.path.join('.');
+    if (NUMBER_GLOBALS.has(name) || (ref.path[0] === 'Math' && ref.path.length === 2) || name === 'crypto.randomUUID') return true;
+    if (name === 'String') return first !== undefined && first.type !== 'SpreadElement' && plain(first);
+  }
+  if (ref?.module === 'crypto') return ref.path.join('.') === 'randomUUID' || ref.path.join('.') === 'randomInt';
+  if (ref?.module === 'process') return ['uptime', 'hrtime.bigint'].includes(ref.path.join('.'));
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return false;
+  const method = callee.property.name;
+  if (PLAIN_DATE_METHODS.has(method) && isNewDate(unit, callee.object)) return true;
+  if (PLAIN_KEEPING_METHODS.has(method)) return plain(callee.object);
+  if (method === 'replace' || method === 'replaceAll') {
+    // A match is replaced by `r`, which brings a character other than a dot; no match leaves the text.
+    const replacement = second && second.type !== 'SpreadElement' ? getStaticString(unit, second) : null;
+    return first !== undefined && replacement !== null && !/[\\/$]/.test(replacement) && /[^.]/.test(replacement) && plain(callee.object);
+  }
+  return false;
+}
+
+/** `new Date(…)`, directly or through a `const`. */
+function isNewDate(unit: SourceUnit, node: TSESTree.Node): boolean {
+  const value = resolveValue(unit, node);
+  if (value.type !== 'NewExpression') return false;
+  const ref = getModuleRef(value.callee);
+  return ref?.module === GLOBAL_MODULE && ref.path.join('.') === 'Date';
 }
 
 /** How a known package function treats its argument. */

@@ -230,3 +230,88 @@ createRuleTester().run('no-path-traversal (exclusive creation)', rule, {
     },
   ],
 });
+
+/**
+ * A containment check on the result of a user-written wrapper that only normalises covers the value
+ * it was given (@modelcontextprotocol/server-filesystem, CVE-2025-53110: `normalizePath(abs)`).
+ */
+const wrapped = (wrapper: string, check: string, canonical = 'const real = abs;') => `${FS}
+${SDK}${SERVER}const allowed = ['/srv/notes', '/srv/shared'];
+function normalizePath(p: string): string {
+  ${wrapper}
+}
+async function validatePath(requested: string): Promise<string> {
+  const abs = path.resolve(requested);
+  ${canonical}
+  const normalized = normalizePath(real);
+  if (!allowed.some((dir) => ${check})) throw new Error('Access denied.');
+  return real;
+}
+server.registerTool('read_file', { description: 'Read a file.', inputSchema: { path: z.string() } }, async (args) => {
+  const text = await fs.readFile(await validatePath(args.path), 'utf8');
+  return { content: [{ type: 'text', text }] };
+});
+`;
+const NORMALIZE = 'return path.normalize(p);';
+const REALPATH = 'const real = await fs.realpath(abs);';
+
+/** `dirs.some(…)` with a block-bodied callback. */
+const someBlock = (callback: string) => tool(FS + "\nconst DIRS = ['/srv/notes', '/srv/shared'];", P, `  const full = path.resolve(ROOT, args.path);\n  const ok = DIRS.some((dir) => {\n${callback}\n  });\n  if (!ok) throw new Error('Outside the allowed directories.');\n  await fs.readFile(full, 'utf8');`);
+
+/** A fixed suffix after a contained path. */
+const suffixed = (suffix: string, canonical = 'path.resolve(ROOT, args.path)') => tool(FS, `${P}, suffix: z.string()`, `  const full = ${canonical};\n  if (!full.startsWith(ROOT + path.sep)) throw new Error('Outside the root.');\n  await fs.copyFile(full, \`\${full}${suffix}\`);`);
+
+createRuleTester().run('no-path-traversal (containment precision)', rule, {
+  valid: [
+    { name: 'a normalising wrapper, checked against the root plus a separator', code: wrapped(NORMALIZE, 'normalized.startsWith(dir + path.sep)') },
+    { name: 'a wrapper of a wrapper that resolves', code: wrapped('return inner(p);\n}\nfunction inner(p: string): string {\n  return path.resolve(p);', 'normalized.startsWith(dir + path.sep)') },
+    { name: 'the fixed server-filesystem: realpath, a normalising wrapper, root plus separator (symlinks on)', options: [{ checkSymlinks: true }], code: wrapped(NORMALIZE, 'normalized.startsWith(dir + path.sep)', REALPATH) },
+    { name: 'a block-bodied callback resolving the root', code: someBlock('    const root = path.resolve(dir);\n    return full.startsWith(root + path.sep);') },
+    { name: 'a block-bodied callback with the root itself', code: someBlock('    if (full === dir) return true;\n    return full.startsWith(dir + path.sep);') },
+    { name: 'a block-bodied callback with a false return', code: someBlock('    if (dir.length === 0) return false;\n    return full.startsWith(dir + path.sep);') },
+    { name: 'a timestamp suffix on a contained path', code: suffixed('.backup.${Date.now()}') },
+    { name: 'a number and an ISO date suffix on a contained path', code: suffixed('-${new Date().toISOString()}.${Math.floor(Math.random() * 1000)}.bak') },
+    { name: 'a suffix on a realpath-ed contained path (symlinks on)', options: [{ checkSymlinks: true }], code: suffixed('.backup.${Date.now()}', 'await fs.realpath(path.resolve(ROOT, args.path))') },
+  ],
+  invalid: [
+    { name: 'CVE-2025-53110: a prefix check without a separator through a normalising wrapper', code: wrapped(NORMALIZE, 'normalized.startsWith(dir)'),
+      errors: [{ messageId: 'prefixBypass', line: 15, column: 30, endLine: 15, endColumn: 56 }],
+    },
+    { name: 'a normalising wrapper without realpath (symlinks on)', options: [{ checkSymlinks: true }], code: wrapped(NORMALIZE, 'normalized.startsWith(dir + path.sep)'),
+      errors: [{ messageId: 'symlinkEscape', line: 19, column: 34, endLine: 19, endColumn: 63 }],
+    },
+    { name: 'a wrapper that changes the value (case) covers nothing', code: wrapped('return path.normalize(p).toLowerCase();', 'normalized.startsWith(dir + path.sep)'),
+      errors: [{ messageId: 'unsanitizedPath', line: 19, column: 34, endLine: 19, endColumn: 63 }],
+    },
+    { name: 'a wrapper that returns something else on one branch covers nothing', code: wrapped("if (p.startsWith('~')) return path.join('/home/user', p.slice(1));\n  return path.normalize(p);", 'normalized.startsWith(dir + path.sep)'),
+      errors: [{ messageId: 'unsanitizedPath', line: 20, column: 34, endLine: 20, endColumn: 63 }],
+    },
+    { name: 'a block-bodied callback with a prefix bypass', code: someBlock('    const root = path.resolve(dir);\n    return full.startsWith(root);'),
+      errors: [{ messageId: 'prefixBypass', line: 12, column: 12, endLine: 12, endColumn: 33 }],
+    },
+    { name: 'a block-bodied callback with another truthy return', code: someBlock("    if (dir === '*') return true;\n    return full.startsWith(dir + path.sep);"),
+      errors: [{ messageId: 'unsanitizedPath', line: 15, column: 21, endLine: 15, endColumn: 25 }],
+    },
+    { name: 'a block-bodied callback returning a non-boolean', code: someBlock('    const root = path.resolve(dir);\n    return full.startsWith(root + path.sep) || root;'),
+      errors: [{ messageId: 'unsanitizedPath', line: 15, column: 21, endLine: 15, endColumn: 25 }],
+    },
+    { name: 'an async callback returns a promise, truthy whatever it checks', code: tool(FS + "\nconst DIRS = ['/srv/notes', '/srv/shared'];", P, "  const full = path.resolve(ROOT, args.path);\n  if (!DIRS.some(async (dir) => full.startsWith(dir + path.sep))) throw new Error('Outside.');\n  await fs.readFile(full, 'utf8');"),
+      errors: [{ messageId: 'unsanitizedPath', line: 11, column: 21, endLine: 11, endColumn: 25 }],
+    },
+    { name: 'an input-derived suffix', code: suffixed('.${args.suffix}'),
+      errors: [{ messageId: 'unsanitizedPath', line: 10, column: 27, endLine: 10, endColumn: 51 }],
+    },
+    { name: 'a suffix that can hold a separator (a locale date)', code: suffixed('.${new Date().toLocaleDateString()}'),
+      errors: [{ messageId: 'unsanitizedPath', line: 10, column: 27, endLine: 10, endColumn: 71 }],
+    },
+    { name: "a suffix that makes a '..' segment", code: suffixed('/..'),
+      errors: [{ messageId: 'unsanitizedPath', line: 10, column: 27, endLine: 10, endColumn: 39 }],
+    },
+    { name: 'a suffix on a contained path without realpath (symlinks on)', options: [{ checkSymlinks: true }], code: suffixed('.backup.${Date.now()}'),
+      errors: [
+        { messageId: 'symlinkEscape', line: 10, column: 21, endLine: 10, endColumn: 25 },
+        { messageId: 'symlinkEscape', line: 10, column: 27, endLine: 10, endColumn: 57 },
+      ],
+    },
+  ],
+});
