@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { enclosingClassBody, getKeyName, isFunctionNode, resolveValue, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { findExport, isRelativeSpecifier, isRequireDefinition, loadRelativeModule } from '../util/module-loader.js';
@@ -201,16 +201,25 @@ export function resolveCallee(analysis: Analysis | null, call: TSESTree.CallExpr
   return null;
 }
 
-/** The identifier of the class a receiver is declared as (`x: Service`, `private service: Service`), if any. */
-function declaredClassName(unit: SourceUnit, receiver: TSESTree.Node): TSESTree.Identifier | null {
+/**
+ * The class a receiver is declared as (`x: Service`, `private service: Service`), or, for an
+ * unannotated parameter (plain JavaScript), the class every call of its function in the file
+ * passes an instance of (`getData(args, new Api())`); `null` when unknown.
+ */
+function declaredClassName(unit: SourceUnit, receiver: TSESTree.Node): TSESTree.Node | null {
   const fromAnnotation = (annotation: TSESTree.TSTypeAnnotation | undefined): TSESTree.Identifier | null => {
     const type = annotation?.typeAnnotation;
     return type?.type === 'TSTypeReference' && type.typeName.type === 'Identifier' ? type.typeName : null;
   };
   if (receiver.type === 'Identifier') {
-    const def = getVariable(unit, receiver)?.defs[0];
-    if (!def) return null;
-    if (def.type === 'Parameter' || def.type === 'Variable') return def.name.type === 'Identifier' ? fromAnnotation(def.name.typeAnnotation) : null;
+    const variable = getVariable(unit, receiver);
+    const def = variable?.defs[0];
+    if (!variable || !def) return null;
+    if (def.type === 'Parameter' || def.type === 'Variable') {
+      const declared = def.name.type === 'Identifier' ? fromAnnotation(def.name.typeAnnotation) : null;
+      if (declared || def.type !== 'Parameter' || variable.defs.length !== 1) return declared;
+      return passedClass(unit, variable);
+    }
     return null;
   }
   if (receiver.type === 'MemberExpression' && unwrapExpression(receiver.object).type === 'ThisExpression') {
@@ -227,6 +236,36 @@ function declaredClassName(unit: SourceUnit, receiver: TSESTree.Node): TSESTree.
     }
   }
   return null;
+}
+
+/**
+ * The class of the instances every call in the file passes for a parameter: `new C(…)`, directly
+ * or through a `const`. `null` when the parameter is reassigned, its function is not a named
+ * function of the file, is never called here, is passed on as a value, or the calls disagree.
+ */
+function passedClass(unit: SourceUnit, parameter: TSESLint.Scope.Variable): TSESTree.Node | null {
+  const def = parameter.defs[0];
+  if (def?.type !== 'Parameter' || parameter.references.some((reference) => reference.isWrite())) return null;
+  const fn = def.node;
+  if (!isFunctionNode(fn)) return null;
+  const index = fn.params.indexOf(def.name);
+  const name = fn.type === 'FunctionDeclaration' ? fn.id : fn.parent.type === 'VariableDeclarator' && fn.parent.init === fn ? fn.parent.id : null;
+  if (index < 0 || name?.type !== 'Identifier') return null;
+  const callees = getVariable(unit, name)?.references ?? [];
+  let found: TSESTree.Node | null = null;
+  for (const reference of callees) {
+    const call = reference.identifier.parent;
+    if (reference.init === true) continue;
+    // Passed on as a value (a handler, a callback): its other callers are not in sight.
+    if (call.type !== 'CallExpression' || call.callee !== reference.identifier) return null;
+    const argument = call.arguments[index];
+    const created = argument && argument.type !== 'SpreadElement' ? resolveValue(unit, argument) : null;
+    if (created?.type !== 'NewExpression') return null;
+    const owner = unwrapExpression(created.callee);
+    if (found !== null && unit.text.slice(found.range[0], found.range[1]) !== unit.text.slice(owner.range[0], owner.range[1])) return null;
+    found = owner;
+  }
+  return found;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tes
 
 import rule, { type MessageId, type Options } from '../../src/rules/no-command-injection.js';
 import { createRuleTester } from '../rule-tester.js';
+import { at } from '../support/positions.js';
 import { repoRoot } from '../support/lint.js';
 
 const SDK = "import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';\nimport { z } from 'zod';\n";
@@ -11,6 +12,23 @@ const SERVER = "const server = new McpServer({ name: 'ops', version: '1.0.0' });
 const tool = (imports: string, schema: string, body: string, params = 'args') =>
   `${imports}\n${SDK}${SERVER}server.registerTool('run', { description: 'Run a task.', inputSchema: { ${schema} } }, async (${params}) => {\n${body}\n  return { content: [{ type: 'text', text: 'done' }] };\n});\n`;
 const CP = "import { exec, execFile, execFileSync, execSync, spawn, spawnSync } from 'node:child_process';";
+
+/** Plain JavaScript: a service object handed to a helper whose parameter has no type (figma-developer-mcp's shape). */
+const untypedService = (call: string) => `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { exec } from 'node:child_process';
+import { promisify } from 'node:util';
+const execAsync = promisify(exec);
+async function fetchWithCurl(url) { return execAsync(\`curl -s "\${url}"\`); }
+class Api {
+  async request(p) { return fetchWithCurl(\`https://api.example.com\${p}\`); }
+  async getFile(key) { return this.request(\`/files/\${key}\`); }
+}
+async function getData(args, api) { return api.getFile(args.fileKey); }
+const server = new McpServer({ name: 'design', version: '1.0.0' });
+server.tool('get_data', 'Get a design file.', { fileKey: z.string() }, ${call});
+`;
+const untypedServiceCode = untypedService('(args) => getData(args, new Api())');
 
 const invalid: InvalidTestCase<MessageId, Options>[] = [
   { name: 'seed: exec(args.command)', code: tool(CP, 'command: z.string()', '  exec(args.command);'),
@@ -365,6 +383,9 @@ export { Ops };
 ` }] },
     ],
   },
+  { name: 'JavaScript: the class of an untyped parameter from the instances its calls pass', filename: 'server.js', code: untypedServiceCode,
+    errors: [{ messageId: 'shellCommand', ...at(untypedServiceCode, '`curl -s "${url}"`') }],
+  },
   { name: 'argument injection (option)', options: [{ checkArgumentInjection: true }], code: tool(CP, 'ref: z.string()', "  execFile('git', ['log', args.ref]);"),
     errors: [
       { messageId: 'argumentInjection', line: 6, column: 27, endLine: 6, endColumn: 35 },
@@ -445,6 +466,8 @@ export { Ops };
 ];
 
 const valid: ValidTestCase<Options>[] = [
+  // The class the calls pass reads a cache, and runs nothing.
+  { name: 'JavaScript: the inferred class of an untyped parameter has no sink', filename: 'server.js', code: untypedService('(args) => getData(args, new Cache())').replace('class Api {', 'class Cache {\n  async getFile(key) { return key.length; }\n}\nclass Api {') },
   { name: 'static command', code: tool(CP, 'dir: z.string()', "  exec('ls -la /srv/data');") },
   { name: 'execFile with an argument array', code: tool(CP, 'ref: z.string()', "  execFile('git', ['log', args.ref]);") },
   { name: "'--' before the argument (option on)", options: [{ checkArgumentInjection: true }], code: tool(CP, 'ref: z.string()', "  execFile('git', ['log', '--', args.ref]);") },
