@@ -78,7 +78,7 @@ const TARGETS = [
         advisory: 'GHSA-wmg3-h8mf-wgvr (kubectl_delete argv)',
         rule: 'no-command-injection',
         preset: 'strict',
-        sites: [{ file: 'tools/kubectl-delete.js', lines: [87, 89] }],
+        sites: [{ file: 'tools/kubectl-delete.js', lines: [71, 118] }],
       },
       {
         advisory: 'port_forward argv split on spaces (CWE-88, fixed upstream in PR #300)',
