@@ -239,33 +239,94 @@ function declaredClassName(unit: SourceUnit, receiver: TSESTree.Node): TSESTree.
 }
 
 /**
- * The class of the instances every call in the file passes for a parameter: `new C(…)`, directly
- * or through a `const`. `null` when the parameter is reassigned, its function is not a named
- * function of the file, is never called here, is passed on as a value, or the calls disagree.
+ * The class of the instances every call in the file passes for a parameter: `new C(…)`, directly,
+ * through a `const`, or through a parameter of the caller that is itself such a parameter
+ * (`bt(server, new Api())` registering `(args) => tool.handler(args, api)`). The calls are the
+ * direct calls of the function's name and, for a function stored in a `const` object
+ * (`const tool = { handler: fn }`), the calls `tool.handler(…)`. `null` when the parameter is
+ * reassigned, its function is passed on as a value any other way (a handler, a callback: callers
+ * out of sight), is never called here, or the calls disagree.
  */
-function passedClass(unit: SourceUnit, parameter: TSESLint.Scope.Variable): TSESTree.Node | null {
+function passedClass(unit: SourceUnit, parameter: TSESLint.Scope.Variable, depth = 0): TSESTree.Node | null {
   const def = parameter.defs[0];
-  if (def?.type !== 'Parameter' || parameter.references.some((reference) => reference.isWrite())) return null;
+  if (depth > 3 || def?.type !== 'Parameter' || parameter.references.some((reference) => reference.isWrite())) return null;
   const fn = def.node;
   if (!isFunctionNode(fn)) return null;
   const index = fn.params.indexOf(def.name);
-  const name = fn.type === 'FunctionDeclaration' ? fn.id : fn.parent.type === 'VariableDeclarator' && fn.parent.init === fn ? fn.parent.id : null;
-  if (index < 0 || name?.type !== 'Identifier') return null;
-  const callees = getVariable(unit, name)?.references ?? [];
+  const calls = index < 0 ? null : callsOf(unit, fn);
+  if (!calls || calls.length === 0) return null;
   let found: TSESTree.Node | null = null;
-  for (const reference of callees) {
-    const call = reference.identifier.parent;
-    if (reference.init === true) continue;
-    // Passed on as a value (a handler, a callback): its other callers are not in sight.
-    if (call.type !== 'CallExpression' || call.callee !== reference.identifier) return null;
+  for (const call of calls) {
     const argument = call.arguments[index];
-    const created = argument && argument.type !== 'SpreadElement' ? resolveValue(unit, argument) : null;
-    if (created?.type !== 'NewExpression') return null;
-    const owner = unwrapExpression(created.callee);
+    if (!argument || argument.type === 'SpreadElement') return null;
+    const value = resolveValue(unit, argument);
+    let owner: TSESTree.Node | null = null;
+    if (value.type === 'NewExpression') owner = unwrapExpression(value.callee);
+    else if (value.type === 'Identifier') {
+      const variable = getVariable(unit, value);
+      owner = variable && variable !== parameter ? passedClass(unit, variable, depth + 1) : null;
+    }
+    if (owner === null) return null;
     if (found !== null && unit.text.slice(found.range[0], found.range[1]) !== unit.text.slice(owner.range[0], owner.range[1])) return null;
     found = owner;
   }
   return found;
+}
+
+/**
+ * Every call of a function in its file: calls of its name, and `obj.key(…)` for a function that is
+ * the `key` property of a `const` object literal `obj`. `null` when it (or that object) is used any
+ * other way, so that some callers are out of sight.
+ */
+function callsOf(unit: SourceUnit, fn: FunctionNode): TSESTree.CallExpression[] | null {
+  const parent = fn.parent;
+  if (fn.type === 'FunctionDeclaration' || (parent.type === 'VariableDeclarator' && parent.init === fn)) {
+    const name = fn.type === 'FunctionDeclaration' ? fn.id : (parent as TSESTree.VariableDeclarator).id;
+    return name?.type === 'Identifier' ? callsOfName(unit, name) : null;
+  }
+  return null;
+}
+
+function callsOfName(unit: SourceUnit, name: TSESTree.Identifier): TSESTree.CallExpression[] | null {
+  const variable = getVariable(unit, name);
+  if (!variable) return null;
+  const out: TSESTree.CallExpression[] = [];
+  for (const reference of variable.references) {
+    if (reference.init === true) continue;
+    const id = reference.identifier;
+    const parent = id.parent;
+    if (parent.type === 'CallExpression' && parent.callee === id) {
+      out.push(parent);
+      continue;
+    }
+    // `const tool = { name, handler: fn }`: its calls are `tool.handler(…)`.
+    const holder = parent.type === 'Property' && parent.value === id && !parent.computed ? parent.parent : null;
+    const declarator = holder?.type === 'ObjectExpression' ? holder.parent : null;
+    const key = parent.type === 'Property' ? getKeyName(parent) : null;
+    if (declarator?.type !== 'VariableDeclarator' || declarator.init !== holder || declarator.id.type !== 'Identifier' || key === null) return null;
+    const methodCalls = callsOfMethod(unit, declarator.id, key);
+    if (!methodCalls) return null;
+    out.push(...methodCalls);
+  }
+  return out;
+}
+
+/** The calls `obj.key(…)` of a `const` object; `null` when `obj` or its `key` escapes (read as a value, spread, passed on). */
+function callsOfMethod(unit: SourceUnit, object: TSESTree.Identifier, key: string): TSESTree.CallExpression[] | null {
+  const variable = getVariable(unit, object);
+  if (!variable || variable.references.some((reference) => reference.isWrite() && reference.init !== true)) return null;
+  const out: TSESTree.CallExpression[] = [];
+  for (const reference of variable.references) {
+    if (reference.init === true) continue;
+    const member = reference.identifier.parent;
+    if (member.type !== 'MemberExpression' || member.object !== reference.identifier) return null;
+    const name = getKeyName(member);
+    if (name === null) return null;
+    if (name !== key) continue;
+    if (member.parent.type !== 'CallExpression' || member.parent.callee !== member) return null;
+    out.push(member.parent);
+  }
+  return out;
 }
 
 /**

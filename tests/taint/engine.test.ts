@@ -330,4 +330,34 @@ describe('shapes of published MCP server vulnerabilities', () => {
       ['fileKey', 'design.getFile > this.request > fetchWithRetry', 'figma-service.ts', 12],
     ]);
   });
+
+  // figma-developer-mcp 0.6.0 as bundled (plain JavaScript, no types): the service instance reaches
+  // the tool's handler through a registration function's parameter and a tool object's method.
+  const bundled = (registration: string) => `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+      import { z } from 'zod';
+      import { exec } from 'node:child_process';
+      import { promisify } from 'node:util';
+      const run = promisify(exec);
+      async function fetchWithCurl(url) { return run(\`curl -s -L "\${url}"\`); }
+      class Api {
+        async request(p) { return fetchWithCurl(\`https://api.figma.com/v1\${p}\`); }
+        async getRawFile(key) { return this.request(\`/files/\${key}\`); }
+      }
+      class Cache { async getRawFile(key) { return key.length; } }
+      async function getData(args, api) { const { fileKey } = args; return { content: [{ type: 'text', text: String(await api.getRawFile(fileKey)) }] }; }
+      const tool = { name: 'get_figma_data', description: 'Get a design file.', parameters: { fileKey: z.string() }, handler: getData };
+      ${registration}`;
+
+  it('a service instance passed through a registration function and a tool object (JavaScript)', () => {
+    const code = bundled(`function register(server, api) { server.tool(tool.name, tool.description, tool.parameters, (args) => tool.handler(args, api)); }
+      register(new McpServer({ name: 'figma', version: '1' }), new Api());`);
+    const flows = flowsOf(code, ['command'], '/virtual/figma-bundle.js');
+    expect(flows.map((f) => [f.source.label, f.sink.label, f.sink.line])).toEqual([['args.fileKey', 'exec()', 6]]);
+  });
+
+  it('the inferred service class decides: a cache that runs nothing is no flow', () => {
+    const cached = bundled(`function register(server, api) { server.tool(tool.name, tool.description, tool.parameters, (args) => tool.handler(args, api)); }
+      register(new McpServer({ name: 'figma', version: '1' }), new Cache());`);
+    expect(flowsOf(cached, ['command'], '/virtual/figma-cache.js')).toEqual([]);
+  });
 });
