@@ -65,7 +65,8 @@ function getFunctionDeclaration(unit: SourceUnit, identifier: TSESTree.Identifie
   const variable = getVariable(unit, identifier);
   const def = variable?.defs[0];
   if (variable?.defs.length !== 1 || !def) return null;
-  return def.node.type === 'FunctionDeclaration' ? def.node : null;
+  // A parameter's definition node is its function too: only the function's own name names it.
+  return def.type === 'FunctionName' && def.node.type === 'FunctionDeclaration' ? def.node : null;
 }
 
 /**

@@ -13,10 +13,13 @@ import { recognizeLowLevel } from './recognizers/low-level.js';
 import { recognizeMcpFramework } from './recognizers/mcp-framework.js';
 import { recognizeMcpNest } from './recognizers/mcp-nest.js';
 import type { Recognizer } from './recognizers/types.js';
+import { getWrapperClaims, recognizeWrapperRegistration } from './recognizers/wrappers.js';
 import { recognizeXmcp } from './recognizers/xmcp.js';
 import type { DescriptionSite, ToolHandler } from './types.js';
 
 export type * from './types.js';
+export type { RegistrationWrapper, WrappedRegistration } from './recognizers/wrappers.js';
+export { getRegistrationWrappers } from './recognizers/wrappers.js';
 
 /** Registration calls, written out or inside a loop (see `recognizers/calls.ts` for the order). */
 const recognizeCall: Recognizer = (node, unit) =>
@@ -27,8 +30,9 @@ const recognizeCall: Recognizer = (node, unit) =>
  * Dispatching on the node type first means only nodes of these types are looked at (from the node index).
  */
 const RECOGNIZERS: Readonly<Partial<Record<TSESTree.Node['type'], readonly Recognizer[]>>> = {
-  // A registration inside a loop first: it yields one handler per element of the loop.
-  CallExpression: [recognizeLoopRegistration, recognizeCall, recognizeLowLevel],
+  // A call of a registration wrapper first (and the registration inside a wrapper, which it
+  // claims); then a registration inside a loop: it yields one handler per element of the loop.
+  CallExpression: [recognizeWrapperRegistration, recognizeLoopRegistration, recognizeCall, recognizeLowLevel],
   ClassDeclaration: [recognizeMcpFramework],
   ClassExpression: [recognizeMcpFramework],
   MethodDefinition: [recognizeMcpNest, recognizeEasyMcp],
@@ -78,6 +82,8 @@ const analyze = memoizeByUnit((unit: SourceUnit): Analysis => {
     }
   }
   const owned = ownedNodes(handlers);
+  // What the registrations inside registration wrappers read as written (`addTool({ name, description, … })`).
+  for (const node of getWrapperClaims(unit)) owned.add(node);
   const kept = definitions.filter((definition) => !isOwned(definition, owned));
   // In the order of the nodes that hold them (a list result keeps its own order).
   const sites = siteGroups.sort((a, b) => a.at - b.at).flatMap((group) => group.sites);

@@ -15,13 +15,19 @@ export const MAX_ELEMENTS = 200;
 
 /**
  * One element a loop iterates: an array element (or object value), or an `Object.entries` pair
- * (`key` is the property key node, `value` its value).
+ * (`key` is the property key node, `value` its value). `arguments` is not a loop's: it binds the
+ * parameters of a registration wrapper to the arguments of one call of it (path `['2', 'name']` is
+ * property `name` of the third argument; see `recognizers/wrappers.ts`).
  */
 export type LoopElement =
   | { readonly kind: 'value'; readonly node: TSESTree.Node }
-  | { readonly kind: 'entry'; readonly key: TSESTree.Node; readonly value: TSESTree.Node };
+  | { readonly kind: 'entry'; readonly key: TSESTree.Node; readonly value: TSESTree.Node }
+  | { readonly kind: 'arguments'; readonly args: readonly TSESTree.Node[] };
 
-/** The element bound to a loop variable (or a destructuring of it) while one element is analysed. */
+/**
+ * The element bound to a loop variable (or a destructuring of it) while one element is analysed;
+ * or the arguments of one call bound to a registration wrapper's parameters.
+ */
 export interface LoopBinding {
   /** Every variable the loop's binding pattern declares, with its property path into the element. */
   readonly paths: ReadonlyMap<Variable, readonly string[]>;
@@ -114,6 +120,10 @@ function createLens(unit: SourceUnit, loop: LoopBinding | null): Lens {
     if (element.kind === 'value') return follow(element.node, path);
     const [head, ...rest] = path;
     if (head === undefined) return undefined; // the [key, value] pair itself: no node
+    if (element.kind === 'arguments') {
+      const arg = /^\d+$/.test(head) ? element.args[Number(head)] : undefined;
+      return arg && arg.type !== 'SpreadElement' ? follow(arg, rest) : undefined;
+    }
     if (head === '0') return rest.length === 0 ? element.key : undefined;
     return head === '1' ? follow(element.value, rest) : undefined;
   };

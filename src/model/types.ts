@@ -98,4 +98,26 @@ export interface ToolHandler {
    * error's message reaches the model.
    */
   readonly resultStyle: 'call-tool-result' | 'raw-value';
+  /**
+   * Set when the tool is registered by a call of a registration wrapper of the project (`tool(name,
+   * description, schema, cb)` whose body calls `server.registerTool(name, …)`): then `registration`
+   * is that call, `handler` the callback passed to it, and `via` says what the wrapper does around it.
+   */
+  readonly via?: WrapperRegistration;
+}
+
+/** How a call of a registration wrapper registers its tool (`ToolHandler.via`). */
+export interface WrapperRegistration {
+  /** The wrapper function (it may belong to another unit: a wrapper imported from a relative module). */
+  readonly wrapper: FunctionNode;
+  /**
+   * The registration the wrapper makes, read as written (no name, no descriptions: they are the
+   * wrapper's parameters), when it registers a function of its own that calls the callback
+   * (`async (args) => { try { return ok(await cb(args)); } catch (e) { … } }`): what that function
+   * does (catches, guards) applies to every tool registered through the wrapper. `null` when the
+   * wrapper registers the callback itself.
+   */
+  readonly inner: ToolHandler | null;
+  /** The call of the callback inside the wrapper's function (`cb(args)`), when there is one. */
+  readonly invoke: TSESTree.CallExpression | null;
 }

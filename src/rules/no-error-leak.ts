@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { getToolHandlers } from '../model/index.js';
+import { getRegistrationWrappers, getToolHandlers } from '../model/index.js';
 import { findErrorLeaks, type ErrorLeak, type LeakPlace } from '../taint/error-values.js';
 import { createRule } from '../util/create-rule.js';
 import { getSourceUnit } from '../util/source-unit.js';
@@ -61,7 +61,10 @@ export default createRule<Options, MessageId>({
       'Program:exit'() {
         const unit = getSourceUnit(context);
         const reported = new Set<TSESTree.Node>();
-        for (const handler of getToolHandlers(unit)) {
+        // The function a registration wrapper registers around each callback (its `catch` turns
+        // every callback's errors into the result) is checked once, where it is written.
+        const wrapped = getRegistrationWrappers(unit).flatMap((wrapper) => wrapper.inner);
+        for (const handler of [...getToolHandlers(unit), ...wrapped]) {
           for (const leak of findErrorLeaks(handler, userFacingErrors)) {
             // Only what is written in this file (a handler imported from another module is reported there).
             if (reported.has(leak.node) || !isInFile(leak.node, sourceCode.ast)) continue;

@@ -76,9 +76,20 @@ export default createRule<Options, MessageId>({
       },
     };
 
+    /**
+     * A tool registered through a registration wrapper whose own function guards before it calls
+     * the callback (`await limiter.consume(name); return ok(await cb(args))`): every such tool is guarded.
+     */
+    function registrationWrapperGuard(tool: ToolHandler): boolean {
+      const inner = tool.via?.inner?.handler;
+      const invoke = tool.via?.invoke;
+      if (!inner || !invoke) return false;
+      return finder.handlerGuards(inner).points.some((point) => dominates(point, invoke));
+    }
+
     function check(tool: ToolHandler): void {
       const fn = tool.handler;
-      if (!fn || finder.wrapperGuard(tool) || finder.frameworkGuard(tool)) return;
+      if (!fn || finder.wrapperGuard(tool) || finder.frameworkGuard(tool) || registrationWrapperGuard(tool)) return;
       const { points, unchecked, conditional } = finder.handlerGuards(fn);
       const guardCalls = new Set<TSESTree.Node>([...points, ...unchecked, ...conditional].map((guard) => guard.node));
       // Work that no guard on the straight-line path covers: what the calls do themselves first,

@@ -30,6 +30,20 @@ server.tool('get_data', 'Get a design file.', { fileKey: z.string() }, ${call});
 `;
 const untypedServiceCode = untypedService('(args) => getData(args, new Api())');
 
+/** A local registration wrapper (the @mobilenext/mobile-mcp shape): each call registers a tool whose handler is the callback. */
+const WRAPPED = `${CP}\n${SDK}${SERVER}const tool = (name, description, paramsSchema, cb) => {
+  server.registerTool(name, { description, inputSchema: paramsSchema }, async (args) => {
+    try {
+      return { content: [{ type: 'text', text: await cb(args) }] };
+    } catch {
+      return { content: [{ type: 'text', text: 'Failed.' }], isError: true };
+    }
+  });
+};
+tool('list_apps', 'List the apps.', { filter: z.enum(['user', 'system']) }, async ({ filter }) => execSync('pm list packages -' + filter).toString());
+tool('launch_app', 'Launch an app.', { pkg: z.string() }, async ({ pkg }) => execSync(pkg).toString());
+`;
+
 const invalid: InvalidTestCase<MessageId, Options>[] = [
   { name: 'seed: exec(args.command)', code: tool(CP, 'command: z.string()', '  exec(args.command);'),
     errors: [
@@ -456,6 +470,11 @@ export { Ops };
     code: `const { runHandler } = require('./commonjs/handlers.js');\n${SDK}const server = new McpServer({ name: 'x', version: '1' });\nserver.registerTool('run', { description: 'Run.', inputSchema: { command: z.string() } }, runHandler);\n`,
     errors: [
       { messageId: 'crossModule', line: 5, column: 1, endLine: 5, endColumn: 102 },
+    ],
+  },
+  { name: 'a registration wrapper: the callback of each call is a handler with the call\'s schema', code: WRAPPED,
+    errors: [
+      { messageId: 'shellCommand', ...at(WRAPPED, 'pkg', 'execSync(pkg)') },
     ],
   },
   { name: 'cross-module: instance method and constructor field', filename: path.join(repoRoot, 'tests/taint/fixtures/handler.ts'), code: tool("import { Converter } from './convert.js';", 'format: z.string(), file: z.string()', '  await new Converter(args.format).convert(args.file);'),

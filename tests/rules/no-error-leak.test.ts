@@ -66,6 +66,25 @@ const RESULT = { source: 'a caught error', place: 'the tool result' };
 const THROWN_ERROR = { source: 'a caught error', place: 'an error thrown out of the handler, whose message the client receives as the result', expression: 'error' };
 const THROWN = { source: 'a caught error', place: 'an error thrown out of the handler, whose message the client receives as the result' };
 
+/** A local registration wrapper (the @mobilenext/mobile-mcp shape) whose catch is `handler`, and two tools registered through it. */
+function wrapped(handler: string, callback = "async ({ path }) => readFile(path, 'utf8')"): string {
+  return `${SDK}
+const tool = (name, title, description, paramsSchema, annotations, cb) => {
+  server.registerTool(name, { title, description, inputSchema: paramsSchema, annotations }, async (args) => {
+    try {
+      const response = await cb(args);
+      return { content: [{ type: 'text', text: response }] };
+    } catch (error) {
+${handler}
+    }
+  });
+};
+tool('read_file', 'Read', 'Read a file.', { path: z.string() }, {}, ${callback});
+tool('list_dir', 'List', 'List a directory.', { dir: z.string() }, {}, async ({ dir }) => dir);
+`;
+}
+const GENERIC_CATCH = "      console.error(error);\n      return { content: [{ type: 'text', text: 'The tool failed.' }], isError: true };";
+
 ruleTester.run('no-error-leak', rule, {
   valid: [
     // A Node callback's error mapped to a generic message by its code, and logged.
@@ -148,8 +167,20 @@ server.registerTool('pick', { description: 'Pick a colour.', inputSchema: { colo
 `,
     // Caught inside the handler again: the inner throw does not leave it.
     readTool("    try {\n      throw new Error(String(err));\n    } catch {\n      return { content: [{ type: 'text', text: 'Failed.' }], isError: true };\n    }"),
+    // A registration wrapper whose catch returns a generic message, around callbacks that leak nothing.
+    wrapped(GENERIC_CATCH),
   ],
   invalid: [
+    // A registration wrapper's catch: reported once, where it is written, not once per tool.
+    leak(wrapped('      return { content: [{ type: \'text\', text: `Error: ${error.message}` }], isError: true };'), 'error.message', { ...RESULT, expression: 'error.message' }, 'Internal error', { range: '${error.message}' }),
+    // A callback passed to the wrapper is a handler: the text it returns becomes the result.
+    leak(
+      wrapped(GENERIC_CATCH, "async ({ path }) => {\n  try {\n    return await readFile(path, 'utf8');\n  } catch (err) {\n    return `Could not read: ${err}`;\n  }\n}"),
+      'err',
+      { ...RESULT, expression: 'err' },
+      'Internal error',
+      { after: 'Could not read: ${', range: '${err}' },
+    ),
     leak(readTool("    return { content: [{ type: 'text', text: String(err) }], isError: true };"), 'String(err)', { ...RESULT, expression: 'String(err)' }, "'Internal error'"),
     leak(readTool("    return { content: [{ type: 'text', text: (err as Error).message }], isError: true };"), '(err as Error).message', { ...RESULT, expression: '(err as Error).message' }, "'Internal error'"),
     leak(readTool("    return { content: [{ type: 'text', text: err instanceof Error ? err.stack ?? 'No stack.' : 'Failed.' }], isError: true };"), 'err.stack', { ...RESULT, expression: 'err.stack' }, "'Internal error'"),

@@ -53,6 +53,19 @@ const DENIED = "{ content: [{ type: 'text', text: 'Too many requests.' }], isErr
 
 const MISSING = 'Tool `read_file` reads the file system (`readFile()`) with no rate guard. A model, a test or a bug can call it in a loop: check a per-client limit at the top of the handler (`await limiter.consume(key)`), wrap the handler in a limiter, or put rate-limiting middleware in front of the transport.';
 
+/** A local registration wrapper (the @mobilenext/mobile-mcp shape) whose function runs `before` ahead of the callback; a tool that reads a file and one that does no work, registered through it. */
+function wrapped(before = '', prefix = ''): string {
+  return `${SDK}${prefix}
+const tool = (name, description, paramsSchema, cb) => {
+  server.registerTool(name, { description, inputSchema: paramsSchema }, async (args) => {
+${before}    return { content: [{ type: 'text', text: await cb(args) }] };
+  });
+};
+tool('read_file', 'Read a file.', { path: z.string() }, async ({ path }) => readFile(path, 'utf8'));
+tool('echo', 'Echo the text.', { text: z.string() }, async ({ text }) => text);
+`;
+}
+
 ruleTester.run('require-rate-limit', rule, {
   valid: [
     // rate-limiter-flexible: consume rejects when the key is over its budget.
@@ -169,9 +182,13 @@ server.registerTool('add', { description: 'Add two numbers.', inputSchema: { a: 
 `,
       options: [{ scope: 'all' }],
     },
+    // A registration wrapper that guards before it calls the callback guards every tool registered through it.
+    wrapped("    await limiter.consume(name);\n", RLF),
   ],
   invalid: [
     invalid(readTool(READ), 'missingGuard'),
+    // Each call of a registration wrapper is a tool: the one that reads a file is reported at its call.
+    invalid(wrapped(), 'missingGuard', { tool: '`read_file`', work: 'reads the file system (`readFile()`)' }, undefined, 'tool('),
     // Scope all reports expensive tools as the default does.
     invalid(readTool(READ), 'missingGuard', { tool: '`read_file`', work: 'reads the file system (`readFile()`)' }, [{ scope: 'all' }]),
     // A guard in a branch does not run on every path.

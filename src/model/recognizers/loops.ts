@@ -53,6 +53,7 @@ export const recognizeLoopRegistration: Recognizer = (node, unit) => {
 };
 
 function elementRegistration(lens: Lens, element: LoopElement): TSESTree.Node | null {
+  if (element.kind === 'arguments') return null;
   const value = lens.value(element.kind === 'value' ? element.node : element.value);
   return value.type === 'ObjectExpression' && lens.unitOf(value) === lens.unit ? value : null;
 }
