@@ -1,10 +1,11 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { enclosingClassBody, getKeyName, getStaticString, isFunctionNode, resolveValue, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { enclosingClassBody, enclosingFunction, getKeyName, getStaticString, isFunctionNode, resolveValue, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { memoize } from '../util/memo.js';
 import { GLOBAL_MODULE, getModuleRef } from '../util/module-refs.js';
+import { nodesWithin } from '../util/node-index.js';
 import { getSingleInit, getUnitOfNode, getVariable, type SourceUnit } from '../util/source-unit.js';
-import { reachingWrites, STATEMENT_LISTS } from './flow-order.js';
+import { enclosingLoop, reachingWrites, STATEMENT_LISTS } from './flow-order.js';
 import type { Analysis } from './propagation.js';
 import {
   analyzeWholeStringRegex,
@@ -18,6 +19,8 @@ import {
 import { resolveCallee } from './summaries.js';
 import type { FlowState, Origin, ParamRef } from './types.js';
 import { idOf } from './values.js';
+
+type Variable = TSESLint.Scope.Variable;
 
 /*
  * Sanitizer guards: the checks that dominate a read (the unsafe branch returns or throws first,
@@ -89,10 +92,62 @@ export function writeBarrier(unit: SourceUnit, node: TSESTree.Node): number {
   const variable = getVariable(unit, base);
   if (!variable) return 0;
   const writes = variable.references.filter((r) => r.isWrite());
+  // `let x;` written once later: a check made before that write was on `undefined`.
+  const [only] = writes;
+  if (writes.length === 1 && only && !only.init && only.identifier.range[1] <= node.range[0]) return only.identifier.range[1];
   if (writes.length <= 1) return 0;
   let barrier = 0;
   for (const write of reachingWrites(writes, node)) if (write.identifier.range[1] <= node.range[0]) barrier = Math.max(barrier, write.identifier.range[1]);
   return barrier;
+}
+
+/**
+ * The one value a variable holds wherever it is read, for following a checked value back to what it
+ * was made of: a `const`-like initialiser ({@link getSingleInit}), or, for a variable declared
+ * without one (`let p;`), the right side of its only write `p = e;` when that write is a statement
+ * of the declaring function, in no loop the declaration is not in, and runs before every read on
+ * every path to it: the reads follow it in its statement list, or follow a `try` whose block holds
+ * it and whose `catch` never completes (`try { p = resolve(x); } catch { return false; }`). A second
+ * write, a write in a branch (`if (c) p = e;`) or in a loop, a compound assignment, or a read that
+ * can come first: `undefined`.
+ */
+export function getSingleValue(variable: Variable): TSESTree.Expression | undefined {
+  const init = getSingleInit(variable);
+  if (init) return init;
+  const def = variable.defs[0];
+  if (variable.defs.length !== 1 || def?.node.type !== 'VariableDeclarator' || def.node.init != null || def.node.id.type !== 'Identifier') return undefined;
+  const declaration = def.node.parent;
+  if (!STATEMENT_LISTS.has(declaration.parent.type)) return undefined;
+  const writes = variable.references.filter((r) => r.isWrite());
+  const write = writes[0];
+  if (writes.length !== 1 || !write) return undefined;
+  const assignment = write.identifier.parent;
+  if (assignment.type !== 'AssignmentExpression' || assignment.left !== write.identifier || assignment.operator !== '=') return undefined;
+  const statement = assignment.parent;
+  if (statement.type !== 'ExpressionStatement' || !STATEMENT_LISTS.has(statement.parent.type)) return undefined;
+  if (enclosingFunction(statement) !== enclosingFunction(declaration)) return undefined;
+  const loop = enclosingLoop(statement);
+  if (loop && !(loop.range[0] <= declaration.range[0] && declaration.range[1] <= loop.range[1])) return undefined;
+  // The statements after which the write has run on every path: its own, then each `try` around it whose `catch` exits.
+  const anchors: TSESTree.Node[] = [statement];
+  for (let current: TSESTree.Node = statement; ;) {
+    const block: TSESTree.Node = current.parent;
+    if (block.type !== 'BlockStatement') break;
+    const attempt: TSESTree.Node = block.parent;
+    if (attempt.type !== 'TryStatement' || attempt.block !== block) break;
+    if (attempt.handler && !exits(attempt.handler.body)) break;
+    if (!STATEMENT_LISTS.has(attempt.parent.type)) break;
+    anchors.push(attempt);
+    current = attempt;
+  }
+  const dominated = (read: TSESTree.Node): boolean => anchors.some((anchor) => {
+    for (let node: TSESTree.Node | undefined = read; node; node = node.parent) {
+      if (node.parent === anchor.parent) return node !== anchor && node.range[0] >= anchor.range[1];
+    }
+    return false;
+  });
+  if (!variable.references.every((r) => r.isWrite() || dominated(r.identifier))) return undefined;
+  return assignment.right;
 }
 
 /** A condition that holds where a node runs. */
@@ -409,7 +464,7 @@ function classifyTest(analysis: Analysis, unit: SourceUnit, raw: TSESTree.Node, 
     case 'Identifier': {
       // const ok = dirs.some(…); if (!ok) throw …
       const variable = getVariable(unit, test);
-      const init = variable ? getSingleInit(variable) : undefined;
+      const init = variable ? getSingleValue(variable) : undefined;
       return init ? [...testFacts(analysis, init, polarity, depth + 1)] : [];
     }
     case 'BinaryExpression':
@@ -579,7 +634,7 @@ function callFacts(analysis: Analysis, unit: SourceUnit, call: TSESTree.CallExpr
     }
   }
   const resolved = resolveCallee(analysis, call);
-  if (resolved) return mapParamFacts(analysis, unit, call, functionFacts(analysis, resolved.fn, polarity ? 'true' : 'false'));
+  if (resolved) return mapParamFacts(analysis, unit, call, resolved.fn, functionFacts(analysis, resolved.fn, polarity ? 'true' : 'false'));
   return [];
 }
 
@@ -604,9 +659,76 @@ function truthyReturnFacts(analysis: Analysis, fn: FunctionNode, depth: number):
     if (!argument || literal === false) continue;
     const here = allFactsAt(analysis, anchor);
     if (literal === null) here.push(...testFacts(analysis, argument, true, depth));
+    here.push(...rootIsSeparatorFacts(analysis, fn, anchor));
     points.push(here);
   }
   return points.length === 0 ? [] : points.reduce((a, b) => meetFacts(a, b));
+}
+
+/**
+ * A return of a containment callback guarded by `root === path.sep` (or `'/'`, `'\\'`): the allowed
+ * root is the whole file system, so every absolute path is inside it whatever the return checks
+ * (`if (dir === path.sep) return p.startsWith(path.sep);`). Credited to the outer paths read in the
+ * callback that are known absolute there: bound to `path.resolve(…)` or a `realpath` (which also
+ * normalise), or checked with `path.isAbsolute(p)` on the way; never a path that may be relative,
+ * nor a root that carries input (the root's parameters are settled like any checked root).
+ */
+function rootIsSeparatorFacts(analysis: Analysis, fn: FunctionNode, anchor: TSESTree.Node): Fact[] {
+  if (analysis.kind !== 'path') return [];
+  const unit = getUnitOfNode(fn);
+  if (!unit) return [];
+  const out: Fact[] = [];
+  for (const { condition } of dominatingConditions(anchor)) {
+    if (condition.type !== 'test') continue;
+    const test = unwrapExpression(condition.test);
+    if (test.type !== 'BinaryExpression' || test.left.type === 'PrivateIdentifier' || test.range[0] < fn.range[0] || test.range[1] > fn.range[1]) continue;
+    const equal = test.operator === '===' || test.operator === '==';
+    if (!(equal || test.operator === '!==' || test.operator === '!=') || equal !== condition.polarity) continue;
+    const root = isSeparator(unit, test.right) ? test.left : isSeparator(unit, test.left) ? test.right : null;
+    if (!root) continue;
+    const rootParams = serverValueParams(analysis, root);
+    if (rootParams === null) continue;
+    const rootAp = accessPathOf(unit, root);
+    const seen = new Set<Variable>();
+    for (const id of nodesWithin(unit, fn.body, ['Identifier'])) {
+      const variable = getVariable(unit, id);
+      const def = variable?.defs[0];
+      if (!variable || !def || seen.has(variable)) continue;
+      seen.add(variable);
+      if (def.name.range[0] >= fn.range[0] && def.name.range[1] <= fn.range[1]) continue;
+      const ap = accessPathOf(unit, id);
+      if (!ap || (rootAp && apKey(rootAp) === apKey(ap)) || !knownAbsolute(analysis, unit, variable, anchor)) continue;
+      out.push(...withRootParams([...fact(ap, 'contained', test), ...chainFacts(analysis, unit, id, 'contained', test)], rootParams));
+    }
+  }
+  return out;
+}
+
+/** A variable bound to an absolute path (`path.resolve(…)`, `realpath(…)`), or checked with `path.isAbsolute` where `at` runs. */
+function knownAbsolute(analysis: Analysis, unit: SourceUnit, variable: Variable, at: TSESTree.Node): boolean {
+  const bound = getSingleValue(variable);
+  let value = bound ? unwrapExpression(bound) : null;
+  if (value?.type === 'AwaitExpression') value = unwrapExpression(value.argument);
+  if (value?.type === 'CallExpression') {
+    if (getPathFunction(value.callee) === 'resolve') return true;
+    const ref = getModuleRef(value.callee);
+    if (ref !== null && FS_MODULES.includes(ref.module) && ref.path.some((p) => p === 'realpath' || p === 'realpathSync')) return true;
+  }
+  // A check on a variable that is written again may be about another value.
+  const unchanged = bound !== undefined || (variable.defs[0]?.type === 'Parameter' && !variable.references.some((r) => r.isWrite()));
+  return unchanged && dominatingConditions(at).some(({ condition }) => condition.type === 'test' && checksAbsolute(unit, condition.test, condition.polarity, variable));
+}
+
+/** `path.isAbsolute(v)` holds when `test` evaluates to `polarity`. */
+function checksAbsolute(unit: SourceUnit, raw: TSESTree.Node, polarity: boolean, variable: Variable): boolean {
+  const test = unwrapExpression(raw);
+  if (test.type === 'UnaryExpression' && test.operator === '!') return checksAbsolute(unit, test.argument, !polarity, variable);
+  if (test.type === 'LogicalExpression' && test.operator !== '??' && (test.operator === '&&') === polarity) {
+    return checksAbsolute(unit, test.left, polarity, variable) || checksAbsolute(unit, test.right, polarity, variable);
+  }
+  if (test.type !== 'CallExpression' || !polarity || getPathFunction(test.callee) !== 'isAbsolute') return false;
+  const argument = test.arguments[0] ? unwrapExpression(test.arguments[0]) : null;
+  return argument?.type === 'Identifier' && getVariable(unit, argument) === variable;
 }
 
 /**
@@ -623,7 +745,8 @@ function startsWithFacts(analysis: Analysis, unit: SourceUnit, subject: TSESTree
   const dotDot = text === '..' || text === '../' || text === '..\\' ||
     (prefixValue.type === 'BinaryExpression' && prefixValue.operator === '+' && getStaticString(unit, prefixValue.left) === '..' && isSeparator(unit, prefixValue.right));
   if (dotDot) return polarity ? [] : [...fact(ap, 'noDotDot', guard, { needsNormalized: true }), ...relativeContainment(analysis, unit, subject, guard)];
-  if (text === '/' || text === '\\') return polarity ? [] : fact(ap, 'notAbsolute', guard);
+  // `startsWith(path.sep)` (or '/'): absolute or not, never inside a directory narrower than the file system.
+  if (text === '/' || text === '\\' || isSeparator(unit, prefix)) return polarity ? [] : fact(ap, 'notAbsolute', guard);
   if (!polarity) return [];
   const rootParams = serverValueParams(analysis, prefix);
   if (rootParams === null) return [];
@@ -677,13 +800,12 @@ function chainFacts(analysis: Analysis, unit: SourceUnit, subject: TSESTree.Node
     if (value.type === 'AwaitExpression') value = unwrapExpression(value.argument);
     if (value.type === 'Identifier') {
       const variable = getVariable(unit, value);
-      const init = variable ? getSingleInit(variable) : undefined;
+      const init = variable ? getSingleValue(variable) : undefined;
       if (!init) break;
       current = init;
       continue;
     }
-    if (value.type !== 'CallExpression') break;
-    const step = normalisingStep(analysis, value);
+    const step = normalisingStepOf(analysis, unit, value);
     if (!step) break;
     if (step.realpath) realpath = true;
     for (const arg of step.inner) out.push(...fact(accessPathOf(unit, arg), effect, guard, realpath ? { realpath: true } : {}));
@@ -695,6 +817,31 @@ function chainFacts(analysis: Analysis, unit: SourceUnit, subject: TSESTree.Node
 }
 
 const FS_MODULES = ['fs', 'fs/promises', 'fs-extra', 'graceful-fs'];
+
+/**
+ * {@link normalisingStep} of a call, or of a conditional whose two branches both normalise the same
+ * value (`isAbsolute(a) ? path.resolve(a) : path.resolve(cwd, a)`): whichever runs, the result is
+ * that value normalised. Branches that normalise different values, or a branch that does not
+ * normalise: `null`.
+ */
+function normalisingStepOf(analysis: Analysis, unit: SourceUnit, node: TSESTree.Node): { inner: TSESTree.Expression[]; realpath: boolean } | null {
+  if (node.type === 'CallExpression') return normalisingStep(analysis, node);
+  if (node.type !== 'ConditionalExpression') return null;
+  const branch = (b: TSESTree.Node): { inner: TSESTree.Expression[]; realpath: boolean } | null => {
+    let value = unwrapExpression(b);
+    if (value.type === 'AwaitExpression') value = unwrapExpression(value.argument);
+    return value.type === 'CallExpression' ? normalisingStep(analysis, value) : null;
+  };
+  const consequent = branch(node.consequent);
+  const alternate = branch(node.alternate);
+  const first = consequent?.inner[consequent.inner.length - 1];
+  const second = alternate?.inner[alternate.inner.length - 1];
+  if (!consequent || !alternate || !first || !second) return null;
+  const ap = accessPathOf(unit, first);
+  const other = accessPathOf(unit, second);
+  if (!ap || !other || apKey(ap) !== apKey(other)) return null;
+  return { inner: [first], realpath: consequent.realpath && alternate.realpath };
+}
 
 /**
  * One normalising call on the way from a checked path to what it was made of: `realpath(x)`,
@@ -766,13 +913,12 @@ function normalisedParam(analysis: Analysis, unit: SourceUnit, fn: FunctionNode,
         if (variable.references.some((r) => r.isWrite())) return null;
         return normalised ? { index, realpath } : null;
       }
-      const init = getSingleInit(variable);
+      const init = getSingleValue(variable);
       if (!init) return null;
       current = init;
       continue;
     }
-    if (value.type !== 'CallExpression') return null;
-    const step = normalisingStep(analysis, value);
+    const step = normalisingStepOf(analysis, unit, value);
     const last = step?.inner[step.inner.length - 1];
     if (!step || !last) return null;
     normalised = true;
@@ -820,7 +966,7 @@ function assertionFacts(analysis: Analysis, call: TSESTree.CallExpression): read
     (call.callee.type === 'Identifier' && call.callee.name === 'invariant');
   if (isAssert) return first && first.type !== 'SpreadElement' ? testFacts(analysis, first, true) : [];
   const resolved = resolveCallee(analysis, call);
-  return resolved ? mapParamFacts(analysis, unit, call, functionFacts(analysis, resolved.fn, 'exit')) : [];
+  return resolved ? mapParamFacts(analysis, unit, call, resolved.fn, functionFacts(analysis, resolved.fn, 'exit')) : [];
 }
 
 // ---- facts of helper functions ----------------------------------------------------------------
@@ -831,20 +977,43 @@ interface ParamFact extends Omit<Fact, 'ap'> {
   readonly path: readonly string[];
 }
 
-/** Translates a helper's facts about its parameters into facts about the call's arguments. */
-function mapParamFacts(analysis: Analysis, unit: SourceUnit, call: TSESTree.CallExpression, facts: readonly ParamFact[]): Fact[] {
+/**
+ * Translates a helper's facts about its parameters into facts about the call's arguments. A
+ * containment checked against a root the helper was passed holds only where this call passes a
+ * server value there (or a parameter of the caller, which the caller's callers settle in turn).
+ */
+function mapParamFacts(analysis: Analysis, unit: SourceUnit, call: TSESTree.CallExpression, fn: FunctionNode, facts: readonly ParamFact[]): Fact[] {
   const out: Fact[] = [];
   for (const pf of facts) {
     const arg = call.arguments[pf.index];
     if (!arg || arg.type === 'SpreadElement') continue;
+    const rootParams = settleRootParams(analysis, call, fn, pf.rootParams);
+    if (rootParams === null) continue;
     const base = accessPathOf(unit, arg);
-    const extra = { ...(pf.needsNormalized ? { needsNormalized: true } : {}), ...(pf.realpath ? { realpath: true } : {}), site: pf.site ?? call };
+    const extra = { ...(pf.needsNormalized ? { needsNormalized: true } : {}), ...(pf.realpath ? { realpath: true } : {}), site: pf.site ?? call, ...(rootParams.length > 0 ? { rootParams } : {}) };
     if (base) out.push({ ap: { base: base.base, path: [...base.path, ...pf.path] }, effect: pf.effect, guard: pf.guard, ...extra });
     if (pf.path.length === 0 && (pf.effect === 'contained' || pf.effect === 'bypass')) {
-      for (const chained of chainFacts(analysis, unit, arg, pf.effect, pf.guard)) out.push({ ...chained, site: pf.site ?? call });
+      for (const chained of chainFacts(analysis, unit, arg, pf.effect, pf.guard)) out.push({ ...chained, site: pf.site ?? call, ...(rootParams.length > 0 ? { rootParams } : {}) });
     }
   }
   return out;
+}
+
+/** The caller's parameters a helper fact's root conditions come down to at this call; `null` when the call passes input as the root. */
+function settleRootParams(analysis: Analysis, call: TSESTree.CallExpression, fn: FunctionNode, conditions: readonly ParamRef[] | undefined): readonly ParamRef[] | null {
+  if (!conditions?.length) return [];
+  const remaining: ParamRef[] = [];
+  for (const condition of conditions) {
+    if (condition.fn !== fn) {
+      remaining.push(condition);
+      continue;
+    }
+    const argument = call.arguments[condition.index];
+    const params = argument && argument.type !== 'SpreadElement' ? serverValueParams(analysis, argument) : null;
+    if (params === null) return null;
+    remaining.push(...params);
+  }
+  return remaining;
 }
 
 /**

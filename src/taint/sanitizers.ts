@@ -448,8 +448,9 @@ const NUMBER_PROPERTIES = new Set(['length', 'size', 'byteLength']);
  * True when the text of a value provably holds no path separator (`/`, `\`) and is never empty or
  * only dots: appended to a path it can only lengthen the name of the last segment, never add a
  * segment or make `.`/`..` of one. Numbers (literals, arithmetic, `Date.now()`, `Math.*`, `.length`,
- * `process.pid`), booleans, `typeof`, `crypto.randomUUID()`, a `new Date()`'s numbers and
- * `toISOString()`, static text of that kind, and `const`s, templates, `+`, conditionals, `String()`,
+ * `process.pid`), booleans, `typeof`, `crypto.randomUUID()`, `randomBytes(n).toString('hex')`, a
+ * `new Date()`'s numbers and `toISOString()`, static text of that kind, and `const`s, templates, `+`,
+ * conditionals, `String()`,
  * `toString()`/`toFixed()` and `.replace(…, r)` (r static and plain) of those. Anything else is not
  * (`toLocaleDateString()` can hold `/`), whoever controls it.
  */
@@ -513,6 +514,11 @@ function isPlainCall(unit: SourceUnit, call: TSESTree.CallExpression, plain: (n:
   if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return false;
   const method = callee.property.name;
   if (PLAIN_DATE_METHODS.has(method) && isNewDate(unit, callee.object)) return true;
+  if (method === 'toString' && isRandomBytes(callee.object)) {
+    // Hex (or base64url) of at least one random byte: `[0-9a-f]+`, never empty, no separator.
+    const encoding = first && first.type !== 'SpreadElement' ? getStaticString(unit, first) : null;
+    return encoding === 'hex' || encoding === 'base64url';
+  }
   if (PLAIN_KEEPING_METHODS.has(method)) return plain(callee.object);
   if (method === 'replace' || method === 'replaceAll') {
     // A match is replaced by `r`, which brings a character other than a dot; no match leaves the text.
@@ -520,6 +526,16 @@ function isPlainCall(unit: SourceUnit, call: TSESTree.CallExpression, plain: (n:
     return first !== undefined && replacement !== null && !/[\\/$]/.test(replacement) && /[^.]/.test(replacement) && plain(callee.object);
   }
   return false;
+}
+
+/** `crypto.randomBytes(n)` with `n` a positive number literal. */
+function isRandomBytes(node: TSESTree.Node): boolean {
+  const value = unwrapExpression(node);
+  if (value.type !== 'CallExpression') return false;
+  const ref = getModuleRef(value.callee);
+  const isCrypto = (ref?.module === 'crypto' && ref.path.join('.') === 'randomBytes') || (ref?.module === GLOBAL_MODULE && ref.path.join('.') === 'crypto.randomBytes');
+  const size = value.arguments[0] ? unwrapExpression(value.arguments[0]) : null;
+  return isCrypto && size?.type === 'Literal' && typeof size.value === 'number' && size.value >= 1;
 }
 
 /** `new Date(…)`, directly or through a `const`. */

@@ -315,3 +315,83 @@ createRuleTester().run('no-path-traversal (containment precision)', rule, {
     },
   ],
 });
+
+/** A path normalised into a variable declared without a value and written once (`let p; try { p = … } catch { … }`). */
+const writtenOnce = (declare: string, check = "if (!normalized.startsWith(ROOT + path.sep)) throw new Error('Outside the root.');") =>
+  tool(FS, P, `  const full = path.join(ROOT, args.path);\n  let normalized: string | undefined;\n${declare}\n  ${check}\n  await fs.readFile(full, 'utf8');`);
+
+/** A predicate helper in the shape of server-filesystem's path validation (own reduction): the root may be `/`. */
+const withinRoots = (callback: string, caller = 'roots') => `${FS}
+${SDK}${SERVER}const roots = ['/srv/notes', '/'];
+function isWithin(candidate: string, dirs: string[]): boolean {
+  let resolved: string;
+  try {
+    resolved = path.resolve(path.normalize(candidate));
+  } catch {
+    return false;
+  }
+  return dirs.some((dir) => {
+${callback}
+  });
+}
+server.registerTool('read_file', { description: 'Read a file.', inputSchema: { path: z.string(), root: z.string() } }, async (args) => {
+  const absolute = path.isAbsolute(args.path) ? path.resolve(args.path) : path.resolve(process.cwd(), args.path);
+  if (!isWithin(absolute, ${caller})) throw new Error('Access denied.');
+  const text = await fs.readFile(absolute, 'utf8');
+  return { content: [{ type: 'text', text }] };
+});
+`;
+const ROOT_CALLBACK = "    const base = path.resolve(dir);\n    if (resolved === base) return true;\n    if (base === path.sep) return resolved.startsWith(path.sep);\n    return resolved.startsWith(base + path.sep);";
+
+/** A check on a conditional whose branches both resolve the same input. */
+const eitherResolve = (absolute: string) => tool(FS, P, `  const requested = args.path;\n  const absolute = ${absolute};\n  if (!absolute.startsWith(ROOT + path.sep)) throw new Error('Outside the root.');\n  await fs.readFile(path.resolve(ROOT, requested), 'utf8');`);
+
+const RANDOM = FS + "\nimport { randomBytes } from 'node:crypto';";
+const tempCopy = (encoding: string) => tool(RANDOM, P, `  const full = path.resolve(ROOT, args.path);\n  if (!full.startsWith(ROOT + path.sep)) throw new Error('Outside the root.');\n  await fs.writeFile(\`\${full}.\${randomBytes(16).toString('${encoding}')}.tmp\`, 'x');`);
+
+createRuleTester().run('no-path-traversal (single writes, a root that is the file system, either-branch normalisation)', rule, {
+  valid: [
+    { name: 'a let written once inside a try whose catch leaves', code: writtenOnce("  try {\n    normalized = path.normalize(full);\n  } catch {\n    throw new Error('Bad path.');\n  }") },
+    { name: 'a let written once by a later statement', code: writtenOnce('  normalized = path.normalize(full);') },
+    { name: 'a block-bodied callback whose root may be the file-system root (path.sep)', code: someBlock('    const root = path.resolve(dir);\n    if (root === path.sep) return full.startsWith(path.sep);\n    return full.startsWith(root + path.sep);') },
+    { name: "a block-bodied callback returning true for the root '/' (absolute by an isAbsolute check)", code: tool(FS + "\nconst DIRS = ['/srv/notes', '/'];", P, "  const full = path.normalize(args.path);\n  if (!path.isAbsolute(full)) throw new Error('Absolute paths only.');\n  const ok = DIRS.some((dir) => {\n    if (dir === '/') return true;\n    return full.startsWith(dir + path.sep);\n  });\n  if (!ok) throw new Error('Outside the allowed directories.');\n  await fs.readFile(full, 'utf8');") },
+    { name: 'a predicate helper: let in try, root special case, a conditional that resolves either way', code: withinRoots(ROOT_CALLBACK) },
+    { name: 'a conditional whose branches both resolve the same value', code: eitherResolve('path.isAbsolute(requested) ? path.resolve(requested) : path.resolve(ROOT, requested)') },
+    { name: "a random hex suffix on a contained path", code: tempCopy('hex') },
+  ],
+  invalid: [
+    { name: 'a let written twice covers nothing', code: writtenOnce("  normalized = path.normalize(full);\n  normalized = path.join(ROOT, 'index.md');"),
+      errors: [{ messageId: 'unsanitizedPath', line: 13, column: 21, endLine: 13, endColumn: 25 }],
+    },
+    { name: 'a let written in a branch covers nothing', code: writtenOnce("  if (args.path.endsWith('.md')) {\n    normalized = path.normalize(full);\n  }", "if (normalized !== undefined && !normalized.startsWith(ROOT + path.sep)) throw new Error('Outside the root.');"),
+      errors: [{ messageId: 'unsanitizedPath', line: 14, column: 21, endLine: 14, endColumn: 25 }],
+    },
+    { name: 'a let written in a try whose catch goes on covers nothing', code: writtenOnce("  try {\n    normalized = path.normalize(full);\n  } catch {\n    console.error('Bad path.');\n  }", "if (normalized !== undefined && !normalized.startsWith(ROOT + path.sep)) throw new Error('Outside the root.');"),
+      errors: [{ messageId: 'unsanitizedPath', line: 16, column: 21, endLine: 16, endColumn: 25 }],
+    },
+    { name: 'startsWith(path.sep) is no root check', code: tool(FS, P, "  const full = path.resolve(ROOT, args.path);\n  if (!full.startsWith(path.sep)) throw new Error('Absolute paths only.');\n  await fs.readFile(full, 'utf8');"),
+      errors: [{ messageId: 'unsanitizedPath', line: 10, column: 21, endLine: 10, endColumn: 25 }],
+    },
+    { name: 'a root-is-separator branch on a path not known absolute', code: tool(FS + "\nconst DIRS = ['/srv/notes', '/'];", P, "  const full = args.path;\n  const ok = DIRS.some((dir) => {\n    if (dir === path.sep) return true;\n    return path.resolve(full).startsWith(dir + path.sep);\n  });\n  if (!ok) throw new Error('Outside the allowed directories.');\n  await fs.readFile(full, 'utf8');"),
+      errors: [{ messageId: 'unsanitizedPath', line: 15, column: 21, endLine: 15, endColumn: 25 }],
+    },
+    { name: 'a root-is-separator branch on a root from the input', code: tool(FS, `${P}, root: z.string()`, "  const full = path.resolve(ROOT, args.path);\n  const ok = [ROOT].some((dir) => {\n    if (args.root === path.sep) return true;\n    return full.startsWith(dir + path.sep);\n  });\n  if (!ok) throw new Error('Outside the allowed directories.');\n  await fs.readFile(full, 'utf8');"),
+      errors: [{ messageId: 'unsanitizedPath', line: 14, column: 21, endLine: 14, endColumn: 25 }],
+    },
+    { name: 'the predicate helper given a root list from the input', code: withinRoots(ROOT_CALLBACK, '[args.root]'),
+      errors: [{ messageId: 'unsanitizedPath', line: 25, column: 34, endLine: 25, endColumn: 42 }],
+    },
+    { name: 'a predicate helper given the root by the input', code: tool(FS, `${P}, root: z.string()`, "  const inside = (p: string, root: string) => p.startsWith(root + path.sep);\n  const full = path.resolve(ROOT, args.path);\n  if (!inside(full, args.root)) throw new Error('Outside the root.');\n  await fs.readFile(full, 'utf8');"),
+      errors: [{ messageId: 'unsanitizedPath', line: 11, column: 21, endLine: 11, endColumn: 25 }],
+    },
+    { name: 'a conditional with one branch that does not normalise', code: eitherResolve('path.isAbsolute(requested) ? requested : path.resolve(ROOT, requested)'),
+      errors: [{ messageId: 'unsanitizedPath', line: 11, column: 21, endLine: 11, endColumn: 50 }],
+    },
+    { name: 'a conditional whose branches resolve different values', code: eitherResolve("path.isAbsolute(requested) ? path.resolve(ROOT, requested) : path.resolve(ROOT, 'index.md')"),
+      errors: [{ messageId: 'unsanitizedPath', line: 11, column: 21, endLine: 11, endColumn: 50 }],
+    },
+    { name: 'a random base64 suffix (it can hold a separator)', code: tempCopy('base64'),
+      errors: [{ messageId: 'unsanitizedPath', line: 11, column: 22, endLine: 11, endColumn: 73 }],
+    },
+  ],
+});
