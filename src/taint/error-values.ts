@@ -123,9 +123,23 @@ export function isTokenField(path: readonly string[]): boolean {
   return last !== undefined && TOKEN_ERROR_FIELDS.has(last);
 }
 
-/** An origin that carries error text (not a token field) from this model's sources. */
+/**
+ * Fields of an HTTP client error's `response` (axios, got, Octokit, gaxios, ky) that hold what the
+ * upstream server answered: its status line and its body. That is the remote API's payload, as
+ * trusted as `res.data` on the success path, not the server's insides. The rest of the response
+ * (`headers`, and axios' `config` and `request`, which hold the URL and the credentials sent) stays
+ * error text, and so does the response as a whole.
+ */
+const UPSTREAM_RESPONSE_FIELDS: ReadonlySet<string> = new Set(['data', 'body', 'status', 'statusText', 'statusCode', 'statusMessage']);
+
+/** `err.response.data`, `err.response.statusText`, … (see {@link UPSTREAM_RESPONSE_FIELDS}). */
+export function isUpstreamResponse(path: readonly string[]): boolean {
+  return path.length >= 2 && path[0] === 'response' && UPSTREAM_RESPONSE_FIELDS.has(path[1] as string);
+}
+
+/** An origin that carries error text (not a token field, not the upstream answer) from this model's sources. */
 export function isErrorText(origin: Origin): boolean {
-  return origin.root.type === 'custom' && DESCRIPTIONS.has(origin.root.description) && !isTokenField(origin.path);
+  return origin.root.type === 'custom' && DESCRIPTIONS.has(origin.root.description) && !isTokenField(origin.path) && !isUpstreamResponse(origin.path);
 }
 
 /** `p.catch((err) => …)` or `p.then(ok, (err) => …)`. */

@@ -169,6 +169,13 @@ server.registerTool('pick', { description: 'Pick a colour.', inputSchema: { colo
     readTool("    try {\n      throw new Error(String(err));\n    } catch {\n      return { content: [{ type: 'text', text: 'Failed.' }], isError: true };\n    }"),
     // A registration wrapper whose catch returns a generic message, around callbacks that leak nothing.
     wrapped(GENERIC_CATCH),
+    // What the upstream API answered (an HTTP client error's response status and body) is its payload, as on the success path.
+    readTool(
+      "    if (axios.isAxiosError(err) && err.response) return { content: [{ type: 'text', text: `API error ${err.response.status} ${err.response.statusText}: ${JSON.stringify(err.response.data)}` }], isError: true };\n    return { content: [{ type: 'text', text: 'Request failed.' }], isError: true };",
+      "import axios from 'axios';\n",
+    ),
+    readTool("    const { data } = (err as { response: { data: { message: string } } }).response;\n    return { content: [{ type: 'text', text: data.message }], isError: true };"),
+    readTool("    const body = (err as { response?: { body?: string } }).response?.body ?? 'No answer.';\n    return { content: [{ type: 'text', text: body }], isError: true };"),
   ],
   invalid: [
     // A registration wrapper's catch: reported once, where it is written, not once per tool.
@@ -411,6 +418,32 @@ server.setRequestHandler(CallToolRequestSchema, async (request) => {
       { ...THROWN, expression: 'err' },
       "new Error('Internal error')",
       { after: 'ToolError) throw ' },
+    ),
+    // The rest of an HTTP client error's response, and the response as a whole, carry the request (URL, headers, tokens).
+    leak(
+      readTool("    return { content: [{ type: 'text', text: JSON.stringify(err.response.headers) }], isError: true };"),
+      'JSON.stringify(err.response.headers)',
+      { ...RESULT, expression: 'JSON.stringify(err.response.headers)' },
+      "'Internal error'",
+    ),
+    leak(
+      readTool("    return { content: [{ type: 'text', text: `Failed: ${JSON.stringify(err.response)}` }], isError: true };"),
+      'JSON.stringify(err.response)',
+      { ...RESULT, expression: 'JSON.stringify(err.response)' },
+      'Internal error',
+      { range: '${JSON.stringify(err.response)}' },
+    ),
+    leak(
+      readTool("    const { config } = (err as { response: { config: { url: string } } }).response;\n    return { content: [{ type: 'text', text: config.url }], isError: true };"),
+      'config.url',
+      { ...RESULT, expression: 'config.url' },
+      "'Internal error'",
+    ),
+    leak(
+      readTool("    const e = err as { config: { headers: Record<string, string> }; response?: { data: unknown } };\n    return { content: [{ type: 'text', text: e.response ? JSON.stringify(e.response.data) : e.config.headers.Authorization }], isError: true };"),
+      'e.config.headers.Authorization',
+      { ...RESULT, expression: 'e.config.headers.Authorization' },
+      "'Internal error'",
     ),
   ],
 });

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { isTokenField, throwsOnlyOwnConstants } from '../../src/taint/error-values.js';
+import { isTokenField, isUpstreamResponse, throwsOnlyOwnConstants } from '../../src/taint/error-values.js';
 import { parseSourceUnit } from '../../src/util/parse-unit.js';
 import { walk } from '../../src/util/source-unit.js';
 
@@ -50,5 +50,21 @@ describe('isTokenField', () => {
     expect(isTokenField(['message'])).toBe(false);
     expect(isTokenField(['path'])).toBe(false);
     expect(isTokenField(['config', 'headers'])).toBe(false);
+  });
+});
+
+describe('isUpstreamResponse', () => {
+  it('treats the status line and body of an HTTP error response as the upstream answer, and the rest as error text', () => {
+    expect(isUpstreamResponse(['response', 'data'])).toBe(true);
+    expect(isUpstreamResponse(['response', 'data', 'error', 'message'])).toBe(true);
+    expect(isUpstreamResponse(['response', 'statusText'])).toBe(true);
+    expect(isUpstreamResponse(['response', 'body'])).toBe(true);
+    expect(isUpstreamResponse(['response'])).toBe(false);
+    expect(isUpstreamResponse(['response', 'headers'])).toBe(false);
+    expect(isUpstreamResponse(['response', 'config', 'headers'])).toBe(false);
+    expect(isUpstreamResponse(['response', 'request'])).toBe(false);
+    expect(isUpstreamResponse(['config', 'data'])).toBe(false);
+    expect(isUpstreamResponse(['data'])).toBe(false);
+    expect(isUpstreamResponse(['cause', 'response', 'data'])).toBe(false);
   });
 });
