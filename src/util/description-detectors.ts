@@ -34,7 +34,8 @@ export interface DetectorOptions {
 export function findInjections(text: string, options: DetectorOptions = {}): InjectionFinding[] {
   const findings: InjectionFinding[] = [];
   const ownName = options.ownName?.toLowerCase() ?? null;
-  const phrases = scanPhrases({ text: normalize(text), ownName, siblings: options.toolNames ? getSiblingNames(options.toolNames) : [] });
+  const { lower, cased } = normalize(text);
+  const phrases = scanPhrases({ text: lower, cased, ownName, siblings: options.toolNames ? getSiblingNames(options.toolNames) : [] });
   // One phrase is one finding: shadowing wins over the instruction it overlaps.
   const reference = firstFree(phrases.toolReference, []);
   const instruction = firstFree(phrases.instruction, reference ? [reference] : []);
@@ -49,13 +50,13 @@ export function findInjections(text: string, options: DetectorOptions = {}): Inj
   return findings;
 }
 
-/** Tool names as the scan compares them (lower case, three characters or more), once per list. */
+/** Tool names as the scan compares them (lower case), once per list. */
 const siblingNames = new WeakMap<readonly string[], readonly string[]>();
 
 function getSiblingNames(toolNames: readonly string[]): readonly string[] {
   let names = siblingNames.get(toolNames);
   if (!names) {
-    names = toolNames.map((name) => name.toLowerCase()).filter((name) => name.length >= 3);
+    names = toolNames.map((name) => name.toLowerCase());
     siblingNames.set(toolNames, names);
   }
   return names;
@@ -307,32 +308,37 @@ function isSpace(cp: number): boolean {
 }
 
 /**
- * Calls `emit(unit, from)` for each UTF-16 unit of the normalised text (lower case, NFKC, hidden
- * characters dropped, each whitespace run one space, no leading space, curly quotes straight),
- * `from` being the index of the original character. Stops when `emit` returns `true`.
+ * Calls `emit(unit, from, cased)` for each UTF-16 unit of the normalised text (lower case, NFKC,
+ * hidden characters dropped, each whitespace run one space, no leading space, curly quotes
+ * straight), `from` being the index of the original character and `cased` the same unit before
+ * lower-casing (the lower-case unit where lower-casing changes a character's length). Stops when
+ * `emit` returns `true`.
  */
-function walkNormalized(text: string, emit: (unit: number, from: number) => boolean): void {
-  const folded = new Map<number, string>();
+function walkNormalized(text: string, emit: (unit: number, from: number, cased: number) => boolean): void {
+  const folded = new Map<number, readonly [string, string]>();
   let lastWasSpace = true;
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i) as number;
     const width = cp > 0xffff ? 2 : 1;
     if (cp < 0x80 ? cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) : isSpace(cp)) {
-      if (!lastWasSpace && emit(0x20, i)) return;
+      if (!lastWasSpace && emit(0x20, i, 0x20)) return;
       lastWasSpace = true;
     } else if (cp < 0x80) {
       if (cp >= 0x20 && cp !== 0x7f) {
-        if (emit(cp >= 0x41 && cp <= 0x5a ? cp + 0x20 : cp, i)) return;
+        if (emit(cp >= 0x41 && cp <= 0x5a ? cp + 0x20 : cp, i, cp)) return;
         lastWasSpace = false;
       }
     } else if (getHiddenCharacterName(cp) === null) {
       const quote = QUOTES[cp];
-      let replacement = quote === undefined ? folded.get(cp) : String.fromCharCode(quote);
+      let replacement = quote === undefined ? folded.get(cp) : ([String.fromCharCode(quote), String.fromCharCode(quote)] as const);
       if (replacement === undefined) {
-        replacement = String.fromCodePoint(cp).normalize('NFKC').toLowerCase();
+        const nfkc = String.fromCodePoint(cp).normalize('NFKC');
+        const lower = nfkc.toLowerCase();
+        replacement = [lower, nfkc.length === lower.length ? nfkc : lower];
         folded.set(cp, replacement);
       }
-      for (let k = 0; k < replacement.length; k++) if (emit(replacement.charCodeAt(k), i)) return;
+      const [lower, cased] = replacement;
+      for (let k = 0; k < lower.length; k++) if (emit(lower.charCodeAt(k), i, cased.charCodeAt(k))) return;
       lastWasSpace = false;
     }
     i += width - 1;
@@ -347,34 +353,39 @@ const NEEDS_SPACING = /[\t-\x1f]| {2}/;
 const UTF16 = new TextDecoder('utf-16le');
 
 /**
- * The text the phrase detectors read (see {@link walkNormalized}). Plain ASCII, the usual case,
- * takes native string operations that give the same result as the walk.
+ * The text the phrase detectors read (see {@link walkNormalized}), and the same text before
+ * lower-casing (same length, unit for unit: what tells `getUser` from `nextjs`). Plain ASCII, the
+ * usual case, takes native string operations that give the same result as the walk.
  */
-function normalize(text: string): string {
+function normalize(text: string): { lower: string; cased: string } {
   if (!NOT_PLAIN.test(text)) {
     // Most descriptions: printable ASCII with single spaces, one scan decides it.
-    if (!NEEDS_SPACING.test(text)) {
-      const lower = text.toLowerCase();
-      return lower.startsWith(' ') ? lower.slice(1) : lower;
+    let plain = text;
+    if (NEEDS_SPACING.test(text)) {
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+      plain = text.replace(/[\x0e-\x1f]+/g, '');
+      if (/[\t-\r]| {2}/.test(plain)) plain = plain.replace(/[\t-\r ]{2,}|[\t-\r]/g, ' ');
     }
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-    let plain = text.replace(/[\x0e-\x1f]+/g, '');
-    if (/[\t-\r]| {2}/.test(plain)) plain = plain.replace(/[\t-\r ]{2,}|[\t-\r]/g, ' ');
-    plain = plain.toLowerCase();
-    return plain.startsWith(' ') ? plain.slice(1) : plain;
+    if (plain.startsWith(' ')) plain = plain.slice(1);
+    return { lower: plain.toLowerCase(), cased: plain };
   }
   let out = new Uint16Array(text.length + 16);
+  let casedOut = new Uint16Array(text.length + 16);
   let length = 0;
-  walkNormalized(text, (unit) => {
+  walkNormalized(text, (unit, _from, cased) => {
     if (length >= out.length) {
       const grown = new Uint16Array(out.length * 2);
       grown.set(out);
       out = grown;
+      const grownCased = new Uint16Array(casedOut.length * 2);
+      grownCased.set(casedOut);
+      casedOut = grownCased;
     }
-    out[length++] = unit;
+    out[length] = unit;
+    casedOut[length++] = cased;
     return false;
   });
-  return UTF16.decode(out.subarray(0, length));
+  return { lower: UTF16.decode(out.subarray(0, length)), cased: UTF16.decode(casedOut.subarray(0, length)) };
 }
 
 /**
@@ -414,6 +425,8 @@ interface PhraseRule {
 
 interface ScanContext {
   readonly text: string;
+  /** `text` before lower-casing, unit for unit. */
+  readonly cased: string;
   readonly ownName: string | null;
   readonly siblings: readonly string[];
 }
@@ -421,9 +434,9 @@ interface ScanContext {
 /** One word of the normalised text. */
 const WORD = "[a-z'-]{1,25}";
 /**
- * Something written as a tool name: quoted, or an identifier with an underscore in it (hyphens and
- * dots alone are ordinary English: "multi-line", "e.g.", "node.js"; a sibling tool's name is
- * matched exactly instead).
+ * Something that may be written as a tool name: quoted, or an identifier with an underscore in it
+ * (hyphens and dots alone are ordinary English: "multi-line", "e.g.", "node.js"). A quoted word is
+ * a tool name only when {@link looksLikeToolId} says so, which the rules check on the match.
  */
 const TOOL_NAME = "(?:`[^`\\s]{1,64}`|'[^'\\s]{1,64}'|\"[^\"\\s]{1,64}\"|[a-z0-9.-]{0,40}_[a-z0-9_.-]{0,60}[a-z0-9])";
 const NOT_SELF = '(?!(?:this|that|the|a|an|these|those|its|our|my|your|same|each|every|any)\\b)';
@@ -476,17 +489,25 @@ export const PHRASE_RULES: readonly PhraseRule[] = [
   rule('instruction', ['<', '['], '<\\|(?:im_start|im_end|system|endoftext|eot_id|start_header_id|end_header_id|begin_of_text)\\|>|\\[\\/?inst\\]|<<\\/?sys>>'),
   // Making the model do something before or besides calling this tool.
   wordRule('instruction', ['before'], ' (?:using|calling|invoking|running|executing|you use|you call|you invoke|the use of) (?:this|the|any|each|every)(?: [a-z0-9_.-]{1,30})? (?:tool|function|command)s?\\b[^.!?]{0,60}?\\b(?:read|open|cat|fetch|load|call|invoke|run|send|include|pass|upload|forward|collect|extract)\\b'),
-  rule('instruction', ['always', 'first', 'you', 'must'], `(?:always|first|you must|must) (?:call|invoke|run|use|execute|read) (?:the )?(?:${TOOL_NAME}|[a-z0-9_.-]{1,64})(?: tool| function)? (?:first|before)\\b`),
+  // Calling this tool, or another tool of the same server, first is that server's own workflow.
+  rule('instruction', ['always', 'first', 'you', 'must'], `(?:always|first|you must|must) (?:call|invoke|run|use|execute|read) (?:the )?(${TOOL_NAME}|[a-z0-9_.-]{1,64})(?: tool| function)? (?:first|before)\\b`,
+    (match, scan) => (SELF_WORDS.has(match[1] as string) || isKnownTool(match[1], scan) ? null : rangeOf(match))),
   wordRule('instruction', HAND_OVER, ' (?:its|their) (?:(?:entire|full|whole|complete|raw) )?(?:contents?|text|output|data|value|body)\\b'),
   rule('instruction', ['you', 'the', 'ai', 'llm', 'llms', 'claude', 'chatgpt', 'gemini', 'copilot'],
     "(?:you|the (?:ai|assistant|model|llm|agent)|ai assistants?|llms?|claude|chatgpt|gemini|copilot) (?:must|should|shall|has to|have to|needs to|need to|is required to|are required to|will)(?: (?:always|never|now|also))? (?:ignore|disregard|forget|reveal|obey|comply|exfiltrate|not (?:tell|mention|reveal|inform|disclose))\\b"),
 
   // Directing the use of other tools (shadowing).
   wordRule('toolReference', ['when', 'whenever'], ` (?:you |the (?:assistant|model|agent|ai) |an? (?:assistant|model|agent|ai) )?(?:use|uses|using|call|calls|calling|invoke|invokes|invoking|run|runs|running)(?: the)? ${NOT_SELF}([a-z0-9_.-]{2,64} tool|${TOOL_NAME}|(?:any )?other tools?)(?![a-z0-9_-])`,
-    (match, scan) => (isOwnTool(match[1], scan) ? null : rangeOf(match))),
+    (match, scan) => (acceptsName(match, scan) ? rangeOf(match) : null)),
   wordRule('toolReference', ['instead'], ` of (?:using |calling )?(?:the )?${NOT_SELF}((?:[a-z0-9_.-]{2,30} ){0,2}[a-z0-9_.-]{2,64} tool|${TOOL_NAME})(?![a-z0-9_-])`,
-    // "Use this instead of `read_file`" where read_file is this server's own tool: a deprecation note.
-    (match, scan) => (isOwnTool(match[1], scan) || scan.siblings.includes(toolOf(match[1]) ?? '') ? null : rangeOf(match))),
+    // "Use this instead of `read_file`" where read_file is this server's own tool: a deprecation
+    // note; "e.g. 'Next.js' instead of 'nextjs'": two values compared, no tool.
+    (match, scan) => (acceptsName(match, scan) && !isValueExample(match, scan) ? rangeOf(match) : null)),
+  // "Before calling `read_file`, first call log_access", "never use send_email": steering a tool
+  // written as a tool id that this file does not register.
+  rule('toolReference', ['before', 'after', 'never', 'do', 'don'],
+    `(?:(?:before|after) (?:using|calling|invoking|running|you use|you call|you invoke)|(?:never|do not|don't) (?:use|call|invoke|run)) (?:the )?${NOT_SELF}(${TOOL_NAME})(?![a-z0-9_-])`,
+    (match, scan) => (acceptsName(match, scan) ? rangeOf(match) : null)),
   wordRule('toolReference', ['use', 'call', 'prefer', 'choose', 'select'], ' this (?:tool|function)(?: first)? (?:instead of|rather than|over|before) (?:any|all|every|the) (?:other )?(?:tools?|functions?)\\b'),
   rule('toolReference', ['do', 'don', 'never', 'all', 'every', 'any', 'for'],
     "(?:do not|don't|never) (?:use|call|invoke) (?:any )?other tools?\\b|(?:all|every|any) other tools? (?:must|should|will|are to)\\b|for (?:all|every|any) (?:future|subsequent|later|other) (?:tool )?(?:calls|requests|tools|invocations)\\b"),
@@ -551,9 +572,71 @@ function toolOf(captured: string | undefined): string | null {
   return captured.replace(/^[`'"]|[`'"]$/g, '').replace(/ tool$/, '').replace(/^(?:[a-z0-9_.-]{2,30} ){1,2}/, '').replace(/\.+$/, '');
 }
 
-function isOwnTool(captured: string | undefined, scan: ScanContext): boolean {
+/** Determiners a name slot can hold that mean this very tool ("call this function before"). */
+const SELF_WORDS = new Set(['this', 'that', 'it', 'its', 'these', 'the']);
+
+/** This tool, or a tool the same file registers: the server describing its own tools. */
+function isKnownTool(captured: string | undefined, scan: ScanContext): boolean {
   const tool = toolOf(captured);
-  return tool !== null && tool === scan.ownName;
+  return tool !== null && (tool === scan.ownName || scan.siblings.includes(tool));
+}
+
+/**
+ * Whether group 1 of a shadowing match names another tool: "the x tool" always does (unless x is
+ * this file's), a bare or quoted word only when it looks like a tool id.
+ */
+function acceptsName(match: RegExpExecArray, scan: ScanContext): boolean {
+  const captured = match[1];
+  if (captured === undefined || isKnownTool(captured, scan)) return false;
+  if (/ tools?$/.test(captured)) return true;
+  const start = match.index + match[0].length - captured.length;
+  return looksLikeToolId(captured, scan.cased.slice(start, start + captured.length));
+}
+
+/** Verbs tool names are made of (`get_user`, `resolve-library-id`, `browserNavigate`). */
+const TOOL_VERBS = new Set([
+  'get', 'set', 'list', 'create', 'update', 'delete', 'remove', 'read', 'write', 'search', 'fetch', 'find', 'query', 'run',
+  'exec', 'execute', 'send', 'add', 'resolve', 'open', 'close', 'navigate', 'click', 'take', 'generate', 'upload', 'download',
+  'call', 'validate', 'insert', 'edit', 'move', 'copy', 'rename', 'start', 'stop', 'kill', 'post', 'load', 'save', 'scan',
+  'describe', 'lookup', 'browse', 'install', 'deploy', 'invoke', 'parse', 'convert', 'extract', 'summarize', 'translate',
+  'analyze', 'transfer', 'submit', 'publish', 'sync', 'merge', 'push', 'pull', 'clone', 'capture', 'screenshot', 'fill',
+  'select', 'hover', 'scroll', 'press', 'evaluate', 'crawl', 'scrape', 'retrieve', 'store', 'ask', 'reply', 'comment',
+  'assign', 'archive', 'export', 'import', 'apply', 'grep', 'glob', 'ping', 'email', 'notify', 'schedule', 'cancel',
+]);
+
+/**
+ * A tool id as servers write them: backticked, snake case (`read_file`), kebab case with a verb
+ * (`resolve-library-id`, not `multi-line`) or camel case with a verb (`getUser`, not `iPhone` or
+ * `nextjs`). `cased` is the name as written (quotes included); `code: false` asks for the shape
+ * of a backticked name too.
+ */
+export function looksLikeToolId(name: string, cased: string, code = true): boolean {
+  const quote = name.charCodeAt(0);
+  if (quote === 0x60 && code) return true;
+  const quoted = quote === 0x27 || quote === 0x22 || quote === 0x60;
+  const inner = quoted ? name.slice(1, -1) : name;
+  const innerCased = quoted ? cased.slice(1, -1) : cased;
+  if (/^[a-z0-9_.-]+$/.test(inner) && /[a-z0-9]_[a-z0-9]/.test(inner)) return true;
+  if (/^[a-z][a-z0-9]*(?:-[a-z0-9]+){1,8}$/.test(inner)) return inner.split('-').some((part) => TOOL_VERBS.has(part));
+  if (innerCased.length === inner.length && /^[a-z][a-z0-9]+(?:[A-Z][a-z0-9]*){1,8}$/.test(innerCased)) {
+    return (innerCased.match(/[A-Z]?[a-z0-9]+/g) ?? []).some((part) => TOOL_VERBS.has(part.toLowerCase()));
+  }
+  return false;
+}
+
+/**
+ * "'Next.js' instead of 'nextjs'": a quoted value right before "instead of" that is no tool id (nor
+ * a tool of this file) makes the pair an example of a value, not a redirection between tools.
+ */
+function isValueExample(match: RegExpExecArray, scan: ScanContext): boolean {
+  const captured = match[1] as string;
+  if (!/^[`'"]/.test(captured)) return false;
+  const from = Math.max(0, match.index - 70);
+  const before = /([`'"])([^`'"\s]{1,64})\1 $/.exec(scan.text.slice(from, match.index));
+  if (!before) return false;
+  const start = from + before.index;
+  const quoted = before[0].slice(0, -1);
+  return !isKnownTool(quoted, scan) && !looksLikeToolId(quoted, scan.cased.slice(start, start + quoted.length), false);
 }
 
 const NAME_BEFORE = new RegExp(`(?:^|[^a-z0-9_.\`'"-])${NOT_SELF}(${TOOL_NAME}|[a-z0-9_.-]{2,64}) $`);
@@ -561,33 +644,12 @@ const NAME_BEFORE = new RegExp(`(?:^|[^a-z0-9_.\`'"-])${NOT_SELF}(${TOOL_NAME}|[
 function acceptToolMust(match: RegExpExecArray, scan: ScanContext): [number, number] | null {
   const window = scan.text.slice(Math.max(0, match.index - 70), match.index);
   const name = NAME_BEFORE.exec(window);
-  if (!name || isOwnTool(name[1], scan)) return null;
+  if (!name || isKnownTool(name[1], scan)) return null;
   return [match.index - (name[1] as string).length - 1, match.index + match[0].length];
 }
 
 function isWordChar(unit: number): boolean {
   return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39) || unit === 0x5f;
-}
-
-/** Cues right before a sibling tool's name that make the sentence steer that tool. */
-const CUE_BEFORE = /(?:when(?:ever)? (?:you )?(?:use|call|invoke|run|using|calling|invoking|running)|before (?:using|calling|invoking|running)|after (?:using|calling|invoking)|(?:always|never|first|must) (?:use|call|invoke|run)|(?:do not|don't) (?:use|call|invoke))(?: the)? ?[`'"]?$/;
-const CUE_AFTER = /^[`'"]?(?: tool)? (?:must|should|shall|needs to|has to|will always|is required to)\b/;
-
-function isNameChar(unit: number): boolean {
-  return isWordChar(unit) || unit === 0x2d;
-}
-
-/** A sibling tool's name, as a whole word, right after or before a steering cue. */
-function findSteeredSibling(text: string, name: string): [number, number] | null {
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-    const end = at + name.length;
-    if ((at > 0 && isNameChar(text.charCodeAt(at - 1))) || (end < text.length && isNameChar(text.charCodeAt(end)))) continue;
-    const before = CUE_BEFORE.exec(text.slice(Math.max(0, at - 40), at));
-    if (before) return [at - before[0].length, end];
-    const after = CUE_AFTER.exec(text.slice(end, end + 40));
-    if (after) return [at, end + after[0].length];
-  }
-  return null;
 }
 
 /** Matches kept per category while scanning: enough to step past overlaps with another category. */
@@ -639,12 +701,6 @@ function scanPhrases(scan: ScanContext): PhraseMatches {
     if (rules) tryRules(scan, found, rules, i);
     i++;
   }
-  for (const sibling of scan.siblings) {
-    if (sibling === scan.ownName) continue;
-    const steered = findSteeredSibling(text, sibling);
-    if (steered) (found.toolReference ??= []).push(steered);
-  }
-  found.toolReference?.sort((a, b) => a[0] - b[0]);
   return found;
 }
 

@@ -18,7 +18,7 @@ export const currentWeather = createTool({
 
 export const weatherAlerts = createTool({
   id: 'weather-alerts',
-  // ruleid: no-description-injection
+  // todook: no-description-injection
   description: 'Weather alerts for a region. You must call current-weather before answering.',
   inputSchema: z.object({ region: z.enum(['north', 'south']) }),
   execute: async ({ region }) => ({ region, alerts: [] }),
