@@ -75,6 +75,9 @@ export const CAUGHT_ERRORS: SourceModel = {
     variableRoots.set(variable, found);
     return found;
   },
+  isClean(node, unit) {
+    return isZodIssueText(unit, node);
+  },
   expressionRoot(node, unit) {
     if (node.type !== 'MemberExpression' || getKeyName(node) !== 'reason') return null;
     return isSettledResult(unit, node.object, 0) ? root(node, 'reason', ERROR_SOURCE_DESCRIPTIONS.settled) : null;
@@ -186,6 +189,92 @@ function isSettledArray(unit: SourceUnit, node: TSESTree.Node, depth: number): b
   const ref = getModuleRef(callee);
   if (ref?.module === GLOBAL_MODULE && ref.path.join('.') === 'Promise.allSettled') return true;
   return callee.type === 'MemberExpression' && ELEMENT_PRESERVING.has(getKeyName(callee) ?? '') && isSettledArray(unit, callee.object, depth + 1);
+}
+
+// -----------------------------------------------------------------------------------------------
+// Validation errors: a ZodError's issues
+
+/** Fields of a `ZodError` that hold its issues (input paths and schema-written messages) and nothing else. */
+const ZOD_ISSUE_FIELDS: ReadonlySet<string> = new Set(['issues', 'errors', 'message']);
+/** Methods of a `ZodError` that return its issues, reshaped. */
+const ZOD_ISSUE_METHODS: ReadonlySet<string> = new Set(['format', 'flatten']);
+/** Functions of zod 4 that render an error's issues (`z.prettifyError(err)`). */
+const ZOD_ISSUE_FUNCTIONS: ReadonlySet<string> = new Set(['prettifyError', 'flattenError', 'treeifyError', 'formatError']);
+
+/**
+ * Text of a `ZodError` read where the error is narrowed to that class by `instanceof` (`if (err
+ * instanceof z.ZodError) throw new Error(err.issues.map(…).join())`): its issues, `errors`,
+ * `message`, `format()`, `flatten()`, zod 4's `prettifyError(err)`, and the error stringified
+ * (`${err}`, `String(err)`, `'…' + err`, `throw err`: name and message). A ZodError holds the paths
+ * of the value that failed validation and the messages its schema wrote; `McpServer` itself sends
+ * them back when a tool's arguments do not parse. Its `stack`, and the error read anywhere the
+ * `instanceof` test does not guard, stay error text.
+ */
+function isZodIssueText(unit: SourceUnit, node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case 'MemberExpression':
+      return !node.computed && ZOD_ISSUE_FIELDS.has(getKeyName(node) ?? '') && isNarrowedZodError(unit, node.object, node);
+    case 'CallExpression': {
+      const callee = unwrapExpression(node.callee);
+      if (callee.type === 'MemberExpression' && !callee.computed && ZOD_ISSUE_METHODS.has(getKeyName(callee) ?? '')) return isNarrowedZodError(unit, callee.object, node);
+      const [arg] = node.arguments;
+      if (!arg || arg.type === 'SpreadElement') return false;
+      const ref = getModuleRef(callee);
+      const name = ref?.path[ref.path.length - 1];
+      if (ref?.module === GLOBAL_MODULE && ref.path.join('.') === 'String') return isNarrowedZodError(unit, arg, node);
+      return ref !== null && isZodModule(ref.module) && name !== undefined && ZOD_ISSUE_FUNCTIONS.has(name) && isNarrowedZodError(unit, arg, node);
+    }
+    case 'Identifier': {
+      // Stringified: `${err}`, 'Invalid: ' + err, throw err (the client receives the message).
+      const parent = node.parent;
+      const stringified = parent.type === 'TemplateLiteral' || parent.type === 'ThrowStatement' || (parent.type === 'BinaryExpression' && parent.operator === '+');
+      return stringified && isNarrowedZodError(unit, node, node);
+    }
+    default:
+      return false;
+  }
+}
+
+function isZodModule(module: string): boolean {
+  return module === 'zod' || module.startsWith('zod/');
+}
+
+/**
+ * `subject` is a variable that is never reassigned, and `at` sits in the branch of an `if`, `?:` or
+ * `&&` (in the same function) whose test is `subject instanceof ZodError`.
+ */
+function isNarrowedZodError(unit: SourceUnit, subject: TSESTree.Node, at: TSESTree.Node): boolean {
+  const expression = unwrapExpression(subject);
+  if (expression.type !== 'Identifier') return false;
+  const variable = getVariable(unit, expression);
+  if (!variable || variable.defs.length !== 1) return false;
+  const def = variable.defs[0] as TSESLint.Scope.Definition;
+  // The value the test saw is the value read: no write but the declaration's own initialiser.
+  if (variable.references.some((r) => r.isWrite() && !(def.type === 'Variable' && r.init === true))) return false;
+  let child: TSESTree.Node = at;
+  for (let current = at.parent; current && !isFunctionNode(current); current = current.parent) {
+    const test = current.type === 'IfStatement' && current.consequent === child ? current.test
+      : current.type === 'ConditionalExpression' && current.consequent === child ? current.test
+        : current.type === 'LogicalExpression' && current.operator === '&&' && current.right === child ? current.left
+          : null;
+    if (test && testsZodError(unit, test, variable)) return true;
+    child = current;
+  }
+  return false;
+}
+
+/** `v instanceof ZodError` (or a `&&` conjunct of it), with `ZodError` imported from zod (`ZodError`, `z.ZodError`). */
+function testsZodError(unit: SourceUnit, test: TSESTree.Node, variable: TSESLint.Scope.Variable): boolean {
+  const expression = unwrapExpression(test);
+  if (expression.type === 'LogicalExpression' && expression.operator === '&&') {
+    return testsZodError(unit, expression.left, variable) || testsZodError(unit, expression.right, variable);
+  }
+  if (expression.type !== 'BinaryExpression' || expression.operator !== 'instanceof') return false;
+  const subject = unwrapExpression(expression.left);
+  if (subject.type !== 'Identifier' || getVariable(unit, subject) !== variable) return false;
+  const ref = getModuleRef(expression.right);
+  if (!ref || !isZodModule(ref.module) || ref.path[ref.path.length - 1] !== 'ZodError') return false;
+  return ref.path.slice(0, -1).every((part) => part === 'z' || part === 'default');
 }
 
 /**

@@ -93,6 +93,7 @@ export class Analysis {
   }
 
   private compute(node: TSESTree.Node, unit: SourceUnit): TaintValue {
+    if (this.model.isClean?.(node, unit)) return CLEAN;
     const fromModel = this.model.expressionRoot?.(node, unit);
     if (fromModel) return [makeOrigin(fromModel)];
     switch (node.type) {

@@ -276,6 +276,11 @@ export interface SourceModel {
   variableRoot?(variable: TSESLint.Scope.Variable, unit: SourceUnit): TaintRoot | null;
   /** A root for an expression that is itself a source (e.g. `await server.elicitInput(…)`), or `null`. */
   expressionRoot?(node: TSESTree.Node, unit: SourceUnit): TaintRoot | null;
+  /**
+   * The expression carries none of this model's taint, whatever it reads (e.g. the issues of an
+   * error narrowed to `ZodError`). Consulted before {@link expressionRoot}.
+   */
+  isClean?(node: TSESTree.Node, unit: SourceUnit): boolean;
   /** Whether handler input bindings are sources (default `true`). */
   readonly toolInput?: boolean;
 }

@@ -176,6 +176,14 @@ server.registerTool('pick', { description: 'Pick a colour.', inputSchema: { colo
     ),
     readTool("    const { data } = (err as { response: { data: { message: string } } }).response;\n    return { content: [{ type: 'text', text: data.message }], isError: true };"),
     readTool("    const body = (err as { response?: { body?: string } }).response?.body ?? 'No answer.';\n    return { content: [{ type: 'text', text: body }], isError: true };"),
+    // A ZodError, narrowed by instanceof: the paths and schema messages of the value that failed validation.
+    readTool("    if (err instanceof z.ZodError) throw new Error(`Invalid arguments: ${err.errors.map((e) => `${e.path.join('.')}: ${e.message}`).join(', ')}`);\n    throw new Error('The file could not be read.');"),
+    readTool(
+      "    if (err instanceof ZodError && err.issues.length > 0) {\n      return { content: [{ type: 'text', text: JSON.stringify(err.flatten().fieldErrors) }], structuredContent: { issues: err.issues, tree: err.format(), text: prettifyError(err) }, isError: true };\n    }\n    return { content: [{ type: 'text', text: 'Failed.' }], isError: true };",
+      "import { ZodError, prettifyError } from 'zod';\n",
+    ),
+    readTool("    return { content: [{ type: 'text', text: err instanceof z.ZodError ? `Invalid: ${err.message} (${err})` : 'Failed.' }], isError: true };"),
+    readTool("    if (err instanceof z.ZodError) throw err;\n    throw new Error('The file could not be read.');"),
   ],
   invalid: [
     // A registration wrapper's catch: reported once, where it is written, not once per tool.
@@ -443,6 +451,41 @@ server.setRequestHandler(CallToolRequestSchema, async (request) => {
       readTool("    const e = err as { config: { headers: Record<string, string> }; response?: { data: unknown } };\n    return { content: [{ type: 'text', text: e.response ? JSON.stringify(e.response.data) : e.config.headers.Authorization }], isError: true };"),
       'e.config.headers.Authorization',
       { ...RESULT, expression: 'e.config.headers.Authorization' },
+      "'Internal error'",
+    ),
+    // A ZodError's text outside the instanceof branch, its stack, and errors narrowed otherwise stay error text.
+    leak(
+      readTool("    if (err instanceof z.ZodError) console.error(err.issues);\n    return { content: [{ type: 'text', text: (err as Error).message }], isError: true };"),
+      '(err as Error).message',
+      { ...RESULT, expression: '(err as Error).message' },
+      "'Internal error'",
+    ),
+    leak(
+      readTool("    if (err instanceof z.ZodError) return { content: [{ type: 'text', text: err.stack ?? 'Invalid.' }], isError: true };\n    return { content: [{ type: 'text', text: 'Failed.' }], isError: true };"),
+      'err.stack',
+      { ...RESULT, expression: 'err.stack' },
+      "'Internal error'",
+    ),
+    leak(
+      readTool("    if ((err as Error).name === 'ZodError') return { content: [{ type: 'text', text: (err as Error).message }], isError: true };\n    return { content: [{ type: 'text', text: 'Failed.' }], isError: true };"),
+      '(err as Error).message',
+      { ...RESULT, expression: '(err as Error).message' },
+      "'Internal error'",
+      { after: "text: " },
+    ),
+    leak(
+      readTool(
+        "    if (err instanceof ZodError) return { content: [{ type: 'text', text: err.message }], isError: true };\n    return { content: [{ type: 'text', text: 'Failed.' }], isError: true };",
+        "class ZodError extends Error {\n  constructor(message: string) {\n    super(message);\n  }\n}\n",
+      ),
+      'err.message',
+      { ...RESULT, expression: 'err.message' },
+      "'Internal error'",
+    ),
+    leak(
+      readTool("    let e = err;\n    if (e instanceof z.ZodError) {\n      e = (err as { cause: Error }).cause;\n      return { content: [{ type: 'text', text: e.message }], isError: true };\n    }\n    return { content: [{ type: 'text', text: 'Failed.' }], isError: true };"),
+      'e.message',
+      { ...RESULT, expression: 'e.message' },
       "'Internal error'",
     ),
   ],
