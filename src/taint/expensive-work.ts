@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { getKeyName, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { memoize } from '../util/memo.js';
 import { getModuleRef, type ModuleRef } from '../util/module-refs.js';
 import { nodesWithin } from '../util/node-index.js';
@@ -9,7 +9,7 @@ import { resolveBinding, resolveFunction, unwrapAwait } from './instances.js';
 import { getSinkCall } from './sinks.js';
 import { reachableSinks, resolveCallee } from './summaries.js';
 import type { SinkCategory } from './types.js';
-import { FS_READ_NAME, WORK_MODULES, WORK_TEXT, type WorkCategory } from './work-calls.js';
+import { FS_READ_NAME, WORK_MODULES, WORK_TEXT, type WorkCategory, type WorkModule } from './work-calls.js';
 
 /**
  * "Does this tool handler do expensive work?" for `require-rate-limit`: calls that reach the file
@@ -110,14 +110,18 @@ const tableWork = memoize((node: CallSite): ExpensiveWork | null => {
 
 /** The work-table category of a callee: an export of a listed module, or a method of a value made by one. */
 function workCategory(callee: TSESTree.Node): WorkCategory | null {
-  const direct = tableCategory(getModuleRef(callee));
-  if (direct) return direct;
-  // Down the chain to its root value: `db.prepare(sql).all` → `db`.
+  const ref = getModuleRef(callee);
+  if (ref && excepted(ref)) return null;
+  const direct = tableRow(ref);
+  if (direct) return direct.category;
+  // Down the chain to its root value: `db.prepare(sql).all` → `db`; `member` is the name read from it.
   let current = unwrapExpression(callee);
   for (let hop = 0; hop < 8; hop++) {
+    let member: string | null = null;
     if (current.type === 'MemberExpression') {
       const base = unwrapExpression(current.object);
       if (base.type === 'ThisExpression') break;
+      member = getKeyName(current);
       current = base;
     } else if (current.type === 'CallExpression') {
       current = unwrapExpression(current.callee);
@@ -125,35 +129,45 @@ function workCategory(callee: TSESTree.Node): WorkCategory | null {
       break;
     }
     const made = madeBy(current);
-    if (made) return made;
+    if (made) return member !== null && made.except?.includes(member) ? null : made.category;
   }
-  if (current.type === 'MemberExpression') return madeBy(current);
+  if (current.type === 'MemberExpression') return madeBy(current)?.category ?? null;
   return null;
 }
 
-/** The category of a value made by a listed module: `new Database(…)`, `postgres(url)`, `axios.create()`. */
-function madeBy(node: TSESTree.Node): WorkCategory | null {
+/** The row of a value made by a listed module: `new Database(…)`, `postgres(url)`, `axios.create()`. */
+function madeBy(node: TSESTree.Node): WorkModule | null {
   const expression = unwrapExpression(node);
   if (expression.type === 'Identifier' || expression.type === 'MemberExpression') {
-    const category = tableCategory(getModuleRef(expression));
-    if (category) return category;
+    const row = tableRow(getModuleRef(expression));
+    if (row) return row;
     const binding = resolveBinding(expression);
     if (binding.kind !== 'value') return null;
     const value = unwrapAwait(binding.node);
-    if (value.type === 'NewExpression' || value.type === 'CallExpression') return tableCategory(getModuleRef(value.callee));
+    if (value.type === 'NewExpression' || value.type === 'CallExpression') return tableRow(getModuleRef(value.callee));
     return null;
   }
-  if (expression.type === 'NewExpression') return tableCategory(getModuleRef(expression.callee));
+  if (expression.type === 'NewExpression') return tableRow(getModuleRef(expression.callee));
   return null;
 }
 
-function tableCategory(ref: ModuleRef | null): WorkCategory | null {
-  if (!ref) return null;
+function rowOf(ref: ModuleRef): WorkModule | null {
+  return WORK_MODULES.find((row) => row.modules.some((m) => (m.endsWith('/') ? ref.module.startsWith(m) : ref.module === m))) ?? null;
+}
+
+/** A helper of a listed module that sends nothing (`axios.isAxiosError`), or something read from one. */
+function excepted(ref: ModuleRef): boolean {
+  const first = ref.path[0];
+  return first !== undefined && (rowOf(ref)?.except?.includes(first) ?? false);
+}
+
+function tableRow(ref: ModuleRef | null): WorkModule | null {
+  if (!ref || excepted(ref)) return null;
   for (const row of WORK_MODULES) {
     if (!row.modules.some((m) => (m.endsWith('/') ? ref.module.startsWith(m) : ref.module === m))) continue;
     // Every export, or one of the listed ones (a method of it included: `http.get(…).on`).
     if (!row.exports || row.exports.some((path) => path.length <= ref.path.length && path.every((segment, i) => segment === ref.path[i]))) {
-      return row.category;
+      return row;
     }
   }
   return null;

@@ -4,7 +4,7 @@ import { summarizeSchema } from '../model/schema.js';
 import type { InputSchema } from '../model/types.js';
 import { getKeyName, getStaticString, isFunctionNode, resolveValue, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { GLOBAL_MODULE, getModuleRef, getPatternPath } from '../util/module-refs.js';
-import { getUnitOfNode, getVariable, type SourceUnit } from '../util/source-unit.js';
+import { getSingleInit, getUnitOfNode, getVariable, type SourceUnit } from '../util/source-unit.js';
 import { accessPathOf, applyFacts, factsAt, writeBarrier } from './guards.js';
 import { reachingWrites } from './flow-order.js';
 import {
@@ -181,6 +181,7 @@ export class Analysis {
   /** What earlier in-place changes put into a variable's value: `parts.push(x)`, `opts.cmd = x`, `Object.assign(o, x)`. */
   private mutations(variable: Variable, use: TSESTree.Node): TaintValue {
     const parts: TaintValue[] = [];
+    let searchParams: boolean | undefined;
     for (const reference of variable.references) {
       const id = reference.identifier;
       if (reference.isWrite() || id.range[0] >= use.range[0]) continue;
@@ -190,7 +191,10 @@ export class Analysis {
         const method = getKeyName(parent);
         if (holder.type === 'CallExpression' && holder.callee === parent && method !== null && MUTATING_METHODS.has(method)) {
           const args = method === 'splice' ? holder.arguments.slice(2) : holder.arguments;
-          parts.push(this.placeAt(unionValues(...args.map((a) => this.evaluate(a))), '*'));
+          const added = unionValues(...args.map((a) => this.evaluate(a)));
+          // `params.append(k, v)` / `.set(k, v)` on a URLSearchParams: its text holds them percent-encoded (`k=v`), as the constructor's does.
+          const encodes = (method === 'append' || method === 'set') && this.kind === 'network-url' && (searchParams ??= isSearchParams(variable));
+          parts.push(encodes ? derive(added, () => ({ urlEncoded: true })) : this.placeAt(added, '*'));
         } else if (holder.type === 'AssignmentExpression' && holder.left === parent) {
           parts.push(this.placeAt(this.evaluate(holder.right), method ?? '*'));
         }
@@ -302,7 +306,8 @@ export class Analysis {
       if (head === name || head === '*' || name === '*') return { ...origin, at: rest };
       return null;
     }
-    if (origin.derived) return origin;
+    // An element read out of encoded text or a URLSearchParams (`params.get('q')`, its entries) is decoded again.
+    if (origin.derived) return origin.state.urlEncoded ? { ...origin, state: { ...origin.state, urlEncoded: undefined } } : origin;
     const path = [...origin.path, name];
     if (origin.root.type === 'handler') {
       const { handler, index } = origin.root;
@@ -389,7 +394,8 @@ export class Analysis {
   }
 
   private concatState(unit: SourceUnit, state: FlowState, before: readonly Part[], after: readonly Part[]): FlowState {
-    const prefix = before.map((p) => p.text ?? this.partMark(unit, p.node as TSESTree.Node)).join('');
+    const mark = this.kind === 'network-url' ? (node: TSESTree.Node): string => this.urlPartMark(unit, node, 0) : (node: TSESTree.Node): string => this.partMark(unit, node);
+    const prefix = before.map((p) => p.text ?? mark(p.node as TSESTree.Node)).join('');
     const suffix = after.map((p) => p.text ?? '\uE002').join('');
     const leadingSafe = state.leadingSafe === true || (prefix !== '' && !/^-*$/.test(prefix) && !prefix.includes('\uE002'));
     const base: FlowState = leadingSafe ? { leadingSafe: true } : {};
@@ -434,6 +440,19 @@ export class Analysis {
   private partMark(unit: SourceUnit, node: TSESTree.Node): string {
     if (isSeparator(unit, node)) return '/';
     return this.evaluate(node).every((o) => o.state.contained === true) ? '\uE001' : '\uE002';
+  }
+
+  /**
+   * How a non-static part reads in a URL prefix: a `const` URL built by a template or `+`
+   * (`const url = \`${BASE}/projects/${id}/fork\``) that carries input reads as its own parts, so
+   * what is appended to it (`url + \`?ns=${ns}\``) sits after that origin and its `/`.
+   */
+  private urlPartMark(unit: SourceUnit, node: TSESTree.Node, depth: number): string {
+    const mark = this.partMark(unit, node);
+    if (mark !== '\uE002' || depth >= 4) return mark;
+    const value = resolveValue(unit, node);
+    const parts = value.type === 'TemplateLiteral' ? templateParts(unit, value) : value.type === 'BinaryExpression' && value.operator === '+' ? plusParts(unit, value) : null;
+    return parts ? parts.map((p) => p.text ?? this.urlPartMark(unit, p.node as TSESTree.Node, depth + 1)).join('') : mark;
   }
 
   // ---- objects -------------------------------------------------------------------------------
@@ -709,6 +728,24 @@ function joinState(name: string, state: FlowState, rooted: boolean, last: boolea
     if (state.segment === 'segment' && last) return { ...normalized, parentOnly: true };
   }
   return { ...normalized, ...(state.noDotDot ? { noDotDot: true } : {}), ...(state.bypass ? { bypass: state.bypass, ...(state.bypassSite ? { bypassSite: state.bypassSite } : {}) } : {}) };
+}
+
+/**
+ * A variable that holds a URLSearchParams for its whole life: `const params = new URLSearchParams(…)`,
+ * or the `searchParams` of a `new URL(…)`.
+ */
+function isSearchParams(variable: Variable): boolean {
+  const init = getSingleInit(variable);
+  const unit = init ? getUnitOfNode(init) : null;
+  if (!init || !unit) return false;
+  const value = unwrapExpression(init);
+  const constructs = (node: TSESTree.Node, name: string): boolean => {
+    if (node.type !== 'NewExpression') return false;
+    const ref = getModuleRef(node.callee);
+    return (ref?.module === GLOBAL_MODULE || ref?.module === 'url') && ref.path.join('.') === name;
+  };
+  if (constructs(value, 'URLSearchParams')) return true;
+  return value.type === 'MemberExpression' && getKeyName(value) === 'searchParams' && constructs(resolveValue(unit, value.object), 'URL');
 }
 
 function isRealpath(module: string, path: readonly string[]): boolean {

@@ -18,6 +18,11 @@ export interface WorkModule {
   readonly modules: readonly string[];
   /** Export paths that count; absent: every export (and the module itself). */
   readonly exports?: readonly (readonly string[])[];
+  /**
+   * Members that do no work, of the module and of the values it makes: the first name after the
+   * module (`axios.isAxiosError(e)`) or after the value (`client.interceptors.request.use(…)`).
+   */
+  readonly except?: readonly string[];
   readonly category: WorkCategory;
 }
 
@@ -28,9 +33,18 @@ export const WORK_MODULES: readonly WorkModule[] = [
   { modules: ['http2'], exports: [['connect']], category: 'network' },
   { modules: ['net', 'tls'], exports: [['connect'], ['createConnection']], category: 'network' },
   { modules: ['dns', 'dns/promises'], category: 'network' },
+  // axios' helpers and classes that send nothing (`axios.create()` stays: it is the sink row of a `baseURL`, and makes the client).
+  {
+    modules: ['axios'],
+    except: [
+      'isAxiosError', 'isCancel', 'toFormData', 'formToJSON', 'mergeConfig', 'getAdapter', 'all', 'spread', 'CancelToken', 'Cancel',
+      'CanceledError', 'AxiosError', 'AxiosHeaders', 'HttpStatusCode', 'VERSION', 'interceptors', 'defaults', 'getUri',
+    ],
+    category: 'network',
+  },
   {
     modules: [
-      'undici', 'axios', 'got', 'node-fetch', 'cross-fetch', 'isomorphic-fetch', 'ky', 'ofetch', 'superagent', 'needle',
+      'undici', 'got', 'node-fetch', 'cross-fetch', 'isomorphic-fetch', 'ky', 'ofetch', 'superagent', 'needle',
       'request', 'phin', 'ws', 'nodemailer',
     ],
     category: 'network',

@@ -83,6 +83,16 @@ const puppeteerTypedHelper = tool('  const browser = await puppeteer.launch();\n
 const playwrightClass = tool('  await scraper.open(args.url);', `${PLAYWRIGHT}import type { Browser } from 'playwright';\nclass Scraper {\n  constructor(private readonly browser: Browser) {}\n  async open(url: string): Promise<string> {\n    const page = await this.browser.newPage();\n    await page.goto(url);\n    return page.content();\n  }\n}\nconst scraper = new Scraper(await chromium.launch());\n`);
 const relativeBase = tool("  await fetch(new URL(args.url, 'https://api.example.com'));");
 const slashOnly = tool("  await fetch(new URL('/' + args.url, 'https://api.example.com'));");
+// URLSearchParams filled by append/set: the serializer percent-encodes keys and values.
+const appendOnly = tool("  const params = new URLSearchParams();\n  params.append('sub', args.url);\n  await fetch(`https://${params}.example.com/status`);");
+const appendThenRaw = tool("  const params = new URLSearchParams({ limit: '100' });\n  params.append('cursor', args.url);\n  await fetch(`https://slack.com/api/users.list?${params}`);\n  await fetch(`https://slack.com/api/users/${args.url}`);");
+const paramsReadBack = tool("  const params = new URLSearchParams({ q: args.url });\n  await fetch(`https://api.example.com/items/${params.get('q')}`);");
+const mapSet = tool("  const query = new Map<string, string>();\n  query.set('q', args.url);\n  await fetch(`https://api.example.com/v1?q=${query.get('q')}`);");
+// A URL prefix held in a variable: what follows it stays after its origin.
+const TWO = '{ url: z.string(), ns: z.string() }';
+const prefixRawPath = tool('  const url = `https://gitlab.com/api/v4/projects/${args.url}/fork`;\n  await fetch(`${url}?namespace=${encodeURIComponent(args.ns)}`);', '', TWO);
+const prefixHost = tool('  const url = `https://${args.url}/api/v4`;\n  await fetch(url + `?namespace=${encodeURIComponent(args.ns)}`);', '', TWO);
+const prefixBare = tool('  const url = `${args.url}/api/v4`;\n  await fetch(`${url}?namespace=${encodeURIComponent(args.ns)}`);', '', TWO);
 
 ruleTester.run('no-ssrf', rule, {
   valid: [
@@ -107,6 +117,14 @@ ruleTester.run('no-ssrf', rule, {
     tool('  await fetch(`https://search.example.com/v1?q=${encodeURIComponent(args.url)}&limit=10`);'),
     tool('  const params = new URLSearchParams({ q: args.url });\n  await fetch(`https://search.example.com/v1?${params}`);'),
     tool("  await https.request({ hostname: 'api.example.com', path: `/v1/items/${encodeURIComponent(args.url)}` }).end();", "import https from 'node:https';\n"),
+    // Keys and values added to a URLSearchParams with append/set (also the searchParams of a URL), then serialized after a fixed origin.
+    tool("  const params = new URLSearchParams({ limit: '100' });\n  if (args.url) params.append('cursor', args.url);\n  await fetch(`https://slack.com/api/users.list?${params}`);"),
+    tool("  const qs = new URLSearchParams();\n  qs.set(args.url, '1');\n  await fetch(`https://api.example.com/v2/search?${qs.toString()}`);"),
+    tool("  let url = 'https://api.example.com/v2/checks';\n  const qs = new URLSearchParams();\n  for (const [k, v] of Object.entries({ status: args.url })) qs.set(k, String(v));\n  const s = qs.toString();\n  if (s) url += `?${s}`;\n  await fetch(url);"),
+    tool("  const target = new URL('https://api.example.com/search');\n  const params = target.searchParams;\n  params.set('q', args.url);\n  await fetch(`${target.origin}/v2?${params}`);"),
+    // A URL prefix held in a const (an encoded segment in it): what follows it is in its path or query.
+    tool('  const url = `https://gitlab.com/api/v4/projects/${encodeURIComponent(args.url)}/fork`;\n  await fetch(url + `?namespace=${encodeURIComponent(args.ns)}`);', '', TWO),
+    tool('  const url = `${config.apiBase}/projects/${encodeURIComponent(args.url)}/fork`;\n  await fetch(`${url}?namespace=${encodeURIComponent(args.ns)}`);', "import { config } from './config.js';\n", TWO),
     // Enum and numeric fields.
     tool('  await fetch(`https://${args.url}.api.example.com/status`);', '', "{ url: z.enum(['eu', 'us']) }"),
     tool('  await fetch(`https://api.example.com/items/${Number(args.url)}`);'),
@@ -166,5 +184,14 @@ ruleTester.run('no-ssrf', rule, {
     invalid(playwrightClass, 'controlledUrl', 'url', 'page.goto(url)'),
     invalid(relativeBase, 'controlledUrl', "new URL(args.url, 'https://api.example.com')"),
     invalid(slashOnly, 'controlledUrl', "new URL('/' + args.url, 'https://api.example.com')"),
+    // Encoded query text placed before the host still chooses it; the raw value used elsewhere is still raw; a value read back out is decoded.
+    invalid(appendOnly, 'controlledUrl', '`https://${params}.example.com/status`'),
+    invalid(appendThenRaw, 'controlledPath', '`https://slack.com/api/users/${args.url}`'),
+    invalid(paramsReadBack, 'controlledPath', "`https://api.example.com/items/${params.get('q')}`"),
+    invalid(mapSet, 'controlledPath', "`https://api.example.com/v1?q=${query.get('q')}`"),
+    // An unencoded input in the prefix is the path injection; input before the origin still chooses the host.
+    { code: prefixRawPath, errors: [{ messageId: 'controlledPath' as const, data: { source: 'args.url', origin: '', sink: 'fetch()' }, ...at(prefixRawPath, '`${url}?namespace=${encodeURIComponent(args.ns)}`') }] },
+    invalid(prefixHost, 'controlledUrl', 'url + `?namespace=${encodeURIComponent(args.ns)}`'),
+    invalid(prefixBare, 'controlledUrl', '`${url}?namespace=${encodeURIComponent(args.ns)}`'),
   ],
 });

@@ -166,6 +166,16 @@ server.registerTool('open_view', { description: 'Open a view.', inputSchema: { v
   return { content: [{ type: 'text', text: 'ok' }] };
 });
 `,
+    // axios' helpers send nothing: a type check of an error, a cancel check, an instance's interceptors and getUri.
+    `${SDK}import axios from 'axios';
+const client = axios.create({ baseURL: 'https://api.example.com' });
+server.registerTool('classify', { description: 'Classify an error.', inputSchema: { json: z.string() } }, async ({ json }) => {
+  const error: unknown = JSON.parse(json);
+  client.interceptors.request.use((config) => config);
+  const kind = axios.isAxiosError(error) ? 'axios' : axios.isCancel(error) ? 'cancel' : 'other';
+  return { content: [{ type: 'text', text: \`\${kind} \${client.getUri({ url: '/items' })}\` }] };
+});
+`,
     // Prompts and resources are not tools.
     `${SDK}server.registerPrompt('summarise', { description: 'Summarise a file.', argsSchema: { path: z.string() } }, async ({ path }) => ({
   messages: [{ role: 'user', content: { type: 'text', text: await readFile(path, 'utf8') } }],
@@ -291,6 +301,22 @@ server.registerTool('lookup', { description: 'Look up a user.', inputSchema: { i
 `,
       'missingGuard',
       { tool: '`lookup`', work: 'queries a database (`pool.query()`)' },
+    ),
+    // A request of an axios.create() instance is still network work, next to axios' helpers.
+    invalid(
+      `${SDK}import axios from 'axios';
+const client = axios.create({ baseURL: 'https://api.example.com' });
+server.registerTool('get_item', { description: 'Get an item.', inputSchema: { id: z.string() } }, async ({ id }) => {
+  try {
+    const { data } = await client.get(\`/items/\${encodeURIComponent(id)}\`);
+    return { content: [{ type: 'text', text: JSON.stringify(data) }] };
+  } catch (error) {
+    return { content: [{ type: 'text', text: axios.isAxiosError(error) ? 'request failed' : 'failed' }], isError: true };
+  }
+});
+`,
+      'missingGuard',
+      { tool: '`get_item`', work: 'makes network requests (`axiosInstance.get()`)' },
     ),
     // Headless-browser navigation is network work (the no-ssrf sink, category network).
     invalid(
