@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { getKeyName, resolveValue, unwrapExpression } from '../util/ast.js';
+import { getModuleRef } from '../util/module-refs.js';
 import type { SourceUnit } from '../util/source-unit.js';
 import type { FieldConstraint, InputSchema } from './types.js';
 
@@ -24,76 +25,87 @@ const TRANSPARENT_MODIFIERS = new Set(['optional', 'nullable', 'nullish', 'defau
  * (`{ a: z.string() }`), `z.object({...})` (and `.strict()`, `.describe()` …), `X.shape`, and JSON
  * Schema objects (`{ type: 'object', properties: { a: { enum: [...] } } }`).
  */
-export function summarizeSchema(unit: SourceUnit, node: TSESTree.Node, validated: boolean): InputSchema {
-  return { node, validated, fields: readFields(unit, node) };
+export function summarizeSchema(unit: SourceUnit, node: TSESTree.Node, validated: boolean, resolve: Resolve = unitResolver(unit)): InputSchema {
+  return { node, validated, fields: readFields(resolve, node) };
 }
 
-function readFields(unit: SourceUnit, node: TSESTree.Node): Map<string, FieldConstraint> {
+/**
+ * How schema code follows a name to its value: `resolveValue` within one unit by default; a
+ * recognizer passes its lens (`lens.value`), which also follows relative imports, member access on
+ * object literals and loop bindings.
+ */
+export type Resolve = (node: TSESTree.Node) => TSESTree.Node;
+
+function unitResolver(unit: SourceUnit): Resolve {
+  return (node) => resolveValue(unit, node);
+}
+
+function readFields(resolve: Resolve, node: TSESTree.Node): Map<string, FieldConstraint> {
   const fields = new Map<string, FieldConstraint>();
-  const shape = findShapeObject(unit, node);
+  const shape = findShapeObject(resolve, node);
   if (!shape) return fields;
-  const properties = getJsonSchemaProperties(unit, shape);
+  const properties = getJsonSchemaProperties(resolve, shape);
   const source = properties ?? shape;
   for (const property of source.properties) {
     if (property.type !== 'Property') continue;
     const name = getKeyName(property);
     if (name === null) continue;
-    fields.set(name, properties ? classifyJsonSchema(unit, property.value) : classifyShapeField(unit, property.value));
+    fields.set(name, properties ? classifyJsonSchema(resolve, property.value) : classifyShapeField(resolve, property.value));
   }
   return fields;
 }
 
 /** A raw-shape field: a zod/valibot expression, or mcp-framework's legacy `{ type: z.string(), description }`. */
-function classifyShapeField(unit: SourceUnit, node: TSESTree.Node): FieldConstraint {
-  const value = resolveValue(unit, node);
+function classifyShapeField(resolve: Resolve, node: TSESTree.Node): FieldConstraint {
+  const value = resolve(node);
   if (value.type === 'ObjectExpression') {
     const type = value.properties.find((p): p is TSESTree.Property => p.type === 'Property' && getKeyName(p) === 'type');
-    return type ? classifyZod(unit, type.value) : 'unknown';
+    return type ? classifyZod(resolve, type.value) : 'unknown';
   }
-  return classifyZod(unit, value);
+  return classifyZod(resolve, value);
 }
 
 /**
  * Summarises an argument list such as FastMCP's prompt `arguments`, easy-mcp's `inputs` or
  * mcp-use's legacy `inputs`: `[{ name, type?, enum?, description, required }]`.
  */
-export function summarizeArgumentList(unit: SourceUnit, node: TSESTree.Node, validated: boolean): InputSchema {
+export function summarizeArgumentList(unit: SourceUnit, node: TSESTree.Node, validated: boolean, resolve: Resolve = unitResolver(unit)): InputSchema {
   const fields = new Map<string, FieldConstraint>();
-  const list = resolveValue(unit, node);
+  const list = resolve(node);
   if (list.type === 'ArrayExpression') {
     for (const element of list.elements) {
       if (!element || element.type === 'SpreadElement') continue;
-      const entry = resolveValue(unit, element);
+      const entry = resolve(element);
       if (entry.type !== 'ObjectExpression') continue;
       const nameProperty = entry.properties.find((p): p is TSESTree.Property => p.type === 'Property' && getKeyName(p) === 'name');
       const nameValue = nameProperty && unwrapExpression(nameProperty.value);
       if (nameValue?.type !== 'Literal' || typeof nameValue.value !== 'string') continue;
-      fields.set(nameValue.value, classifyJsonSchema(unit, entry));
+      fields.set(nameValue.value, classifyJsonSchema(resolve, entry));
     }
   }
   return { node, validated, fields };
 }
 
 /** The object literal holding the fields: the raw shape, `z.object(shape)`'s argument, `S.shape` target. */
-function findShapeObject(unit: SourceUnit, node: TSESTree.Node, depth = 0): TSESTree.ObjectExpression | null {
+function findShapeObject(resolve: Resolve, node: TSESTree.Node, depth = 0): TSESTree.ObjectExpression | null {
   if (depth > 6) return null;
-  const value = resolveValue(unit, node);
+  const value = resolve(node);
   if (value.type === 'ObjectExpression') return value;
-  if (value.type === 'MemberExpression' && getKeyName(value) === 'shape') return findShapeObject(unit, value.object, depth + 1);
+  if (value.type === 'MemberExpression' && getKeyName(value) === 'shape') return findShapeObject(resolve, value.object, depth + 1);
   if (value.type === 'CallExpression' && value.callee.type === 'MemberExpression') {
     const method = getKeyName(value.callee);
     const first = value.arguments[0];
-    if ((method === 'object' || method === 'strictObject' || method === 'looseObject') && first) return findShapeObject(unit, first, depth + 1);
+    if ((method === 'object' || method === 'strictObject' || method === 'looseObject') && first) return findShapeObject(resolve, first, depth + 1);
     // z.object({...}).strict() / .describe('…') / .extend(…): look at the receiver.
-    return findShapeObject(unit, value.callee.object, depth + 1);
+    return findShapeObject(resolve, value.callee.object, depth + 1);
   }
   return null;
 }
 
-function getJsonSchemaProperties(unit: SourceUnit, object: TSESTree.ObjectExpression): TSESTree.ObjectExpression | null {
+function getJsonSchemaProperties(resolve: Resolve, object: TSESTree.ObjectExpression): TSESTree.ObjectExpression | null {
   for (const property of object.properties) {
     if (property.type === 'Property' && getKeyName(property) === 'properties') {
-      const value = resolveValue(unit, property.value);
+      const value = resolve(property.value);
       return value.type === 'ObjectExpression' ? value : null;
     }
   }
@@ -101,47 +113,55 @@ function getJsonSchemaProperties(unit: SourceUnit, object: TSESTree.ObjectExpres
 }
 
 /** How a zod/valibot expression such as `z.enum([...]).optional()` constrains its value. */
-export function classifyZod(unit: SourceUnit, node: TSESTree.Node, depth = 0): FieldConstraint {
+export function classifyZod(resolve: Resolve, node: TSESTree.Node, depth = 0): FieldConstraint {
   if (depth > 10) return 'unknown';
   const value = unwrapExpression(node);
   if (value.type !== 'CallExpression') {
-    const resolved = resolveValue(unit, value);
-    return resolved === value ? 'unknown' : classifyZod(unit, resolved, depth + 1);
+    const resolved = resolve(value);
+    return resolved === value ? 'unknown' : classifyZod(resolve, resolved, depth + 1);
   }
   const callee = unwrapExpression(value.callee);
   if (callee.type !== 'MemberExpression') return 'unknown';
   const method = getKeyName(callee);
   if (method === null) return 'unknown';
-  const receiver = unwrapExpression(callee.object);
-  const isBuilder = receiver.type === 'Identifier' || (receiver.type === 'MemberExpression' && receiver.object.type === 'Identifier');
+  let receiver = unwrapExpression(callee.object);
+  let isBuilder = receiver.type === 'Identifier' || (receiver.type === 'MemberExpression' && receiver.object.type === 'Identifier');
+  if (isBuilder) {
+    // `Status.optional()` with `const Status = z.enum([…])`: a named schema with a modifier, not a builder.
+    const named = resolve(receiver);
+    if (named !== receiver && named.type === 'CallExpression' && unwrapExpression(named.callee).type === 'MemberExpression') {
+      receiver = named;
+      isBuilder = false;
+    }
+  }
   if (isBuilder) {
     if (method in CONSTRAINING_BUILDERS) return CONSTRAINING_BUILDERS[method] as FieldConstraint;
     const [first] = value.arguments;
     // valibot: v.optional(v.picklist([...])), v.pipe(v.string(), v.regex(/^…$/))
-    if (VALIBOT_WRAPPERS.has(method)) return first ? classifyZod(unit, first, depth + 1) : 'unknown';
-    if (method === 'pipe') return classifyPipe(unit, value.arguments, depth);
-    if (method === 'union') return classifyUnion(unit, value.arguments[0], depth);
+    if (VALIBOT_WRAPPERS.has(method)) return first ? classifyZod(resolve, first, depth + 1) : 'unknown';
+    if (method === 'pipe') return classifyPipe(resolve, value.arguments, depth);
+    if (method === 'union') return classifyUnion(resolve, value.arguments[0], depth);
     if (method === 'string') return 'string';
     return 'unknown';
   }
   if (method === 'regex') {
     const pattern = value.arguments[0];
-    const base = classifyZod(unit, receiver, depth + 1);
+    const base = classifyZod(resolve, receiver, depth + 1);
     return base === 'string' && pattern?.type === 'Literal' && 'regex' in pattern && isAnchored(pattern.regex.pattern) ? 'anchored-regex' : base;
   }
-  if (TRANSPARENT_MODIFIERS.has(method)) return classifyZod(unit, receiver, depth + 1);
+  if (TRANSPARENT_MODIFIERS.has(method)) return classifyZod(resolve, receiver, depth + 1);
   // .transform/.refine/.pipe and anything else: the output is no longer known.
-  return method === 'trim' || method === 'toLowerCase' || method === 'toUpperCase' ? classifyZod(unit, receiver, depth + 1) : 'unknown';
+  return method === 'trim' || method === 'toLowerCase' || method === 'toUpperCase' ? classifyZod(resolve, receiver, depth + 1) : 'unknown';
 }
 
 const VALIBOT_WRAPPERS = new Set(['optional', 'nullable', 'nullish', 'exactOptional', 'undefinedable', 'nonOptional', 'nonNullable', 'nonNullish']);
 /** valibot actions that keep a value's type and set: length, size and range checks, metadata. */
 const VALIBOT_CHECKS = new Set(['minLength', 'maxLength', 'length', 'nonEmpty', 'minValue', 'maxValue', 'integer', 'finite', 'safeInteger', 'multipleOf', 'description', 'title', 'metadata', 'brand', 'readonly', 'trim', 'toLowerCase', 'toUpperCase']);
 
-function classifyPipe(unit: SourceUnit, args: readonly TSESTree.CallExpressionArgument[], depth: number): FieldConstraint {
+function classifyPipe(resolve: Resolve, args: readonly TSESTree.CallExpressionArgument[], depth: number): FieldConstraint {
   const [schema, ...actions] = args;
   if (!schema || schema.type === 'SpreadElement') return 'unknown';
-  let result = classifyZod(unit, schema, depth + 1);
+  let result = classifyZod(resolve, schema, depth + 1);
   for (const action of actions) {
     const call = action.type === 'CallExpression' ? action : null;
     const callee = call && unwrapExpression(call.callee);
@@ -156,9 +176,9 @@ function classifyPipe(unit: SourceUnit, args: readonly TSESTree.CallExpressionAr
   return result;
 }
 
-function classifyUnion(unit: SourceUnit, members: TSESTree.Node | undefined, depth: number): FieldConstraint {
+function classifyUnion(resolve: Resolve, members: TSESTree.Node | undefined, depth: number): FieldConstraint {
   if (members?.type !== 'ArrayExpression' || members.elements.length === 0) return 'unknown';
-  const kinds = members.elements.map((e) => (e && e.type !== 'SpreadElement' ? classifyZod(unit, e, depth + 1) : 'unknown'));
+  const kinds = members.elements.map((e) => (e && e.type !== 'SpreadElement' ? classifyZod(resolve, e, depth + 1) : 'unknown'));
   return kinds.every((k) => k === 'literal' || k === 'enum') ? 'enum' : 'unknown';
 }
 
@@ -182,8 +202,8 @@ function stripGroups(pattern: string): string {
   return out;
 }
 
-function classifyJsonSchema(unit: SourceUnit, node: TSESTree.Node): FieldConstraint {
-  const value = resolveValue(unit, node);
+function classifyJsonSchema(resolve: Resolve, node: TSESTree.Node): FieldConstraint {
+  const value = resolve(node);
   if (value.type !== 'ObjectExpression') return 'unknown';
   let constraint: FieldConstraint = 'unknown';
   for (const property of value.properties) {
@@ -206,12 +226,42 @@ function classifyJsonSchema(unit: SourceUnit, node: TSESTree.Node): FieldConstra
  * A raw zod shape as the SDK's `tool()` tells it apart from annotations: an object literal whose
  * values include a schema builder call, or the empty object.
  */
-export function isRawShape(unit: SourceUnit, node: TSESTree.Node): boolean {
-  const value = resolveValue(unit, node);
+export function isRawShape(unit: SourceUnit, node: TSESTree.Node, resolve: Resolve = unitResolver(unit)): boolean {
+  const value = resolve(node);
   if (value.type !== 'ObjectExpression') {
     // z.object(...) or an identifier we cannot see through: treat as a schema.
     return value.type === 'CallExpression' || (value.type === 'MemberExpression' && getKeyName(value) === 'shape');
   }
   if (value.properties.length === 0) return true;
   return value.properties.some((p) => p.type === 'Property' && unwrapExpression(p.value).type === 'CallExpression');
+}
+
+/**
+ * A zod raw shape as evidence on its own (no MCP import in the file): an object literal whose every
+ * value is a zod schema (see {@link isZodSchema}), `Schema.shape` of one, or a zod schema itself.
+ */
+export function isZodShape(resolve: Resolve, node: TSESTree.Node): boolean {
+  const value = resolve(node);
+  if (value.type === 'ObjectExpression') {
+    return value.properties.length > 0 && value.properties.every((p) => p.type === 'Property' && !p.computed && isZodSchema(resolve, p.value));
+  }
+  if (value.type === 'MemberExpression' && getKeyName(value) === 'shape') return isZodSchema(resolve, value.object);
+  return isZodSchema(resolve, value);
+}
+
+/**
+ * A call chain rooted at a builder of the `zod` module (imported or required, under any name):
+ * `z.string().optional()`, `Named.describe('…')` with `const Named = z.enum([…])` (in this module
+ * or one it imports, as far as `resolve` follows).
+ */
+export function isZodSchema(resolve: Resolve, node: TSESTree.Node): boolean {
+  let value = resolve(node);
+  for (let hop = 0; hop < 16 && value.type === 'CallExpression'; hop++) {
+    const callee = unwrapExpression(value.callee);
+    if (callee.type !== 'MemberExpression') return false;
+    const ref = getModuleRef(callee);
+    if (ref && (ref.module === 'zod' || ref.module.startsWith('zod/'))) return true;
+    value = resolve(callee.object);
+  }
+  return false;
 }

@@ -35,6 +35,7 @@ async function statFile({ file }) { return { content: [] }; }
 `,
   'cyc-a.ts': "import { h } from './cyc-b.js';\nexport const g = h;\nexport const { deep } = h;\n",
   'cyc-b.ts': "import { g } from './cyc-a.js';\nexport const h = g;\n",
+  'schemas.ts': "import { z } from 'zod';\nexport const Status = z.enum(['queued', 'running']);\nexport const Vault = z.string().min(1);\n",
   'config.ts': "export const readConfig = { description: 'Read a file', inputSchema: { path: z.string() } };\n",
 };
 
@@ -87,6 +88,18 @@ describe('handlers and definitions in other modules', () => {
     const tools = handlers[0]?.handler && getUnitOfNode(handlers[0].handler);
     expect(tools && describeSites(tools, handlers[0]?.descriptions ?? [])).toEqual(["tool: 'List a directory'", "parameter: 'Directory'"]);
     expect(getDescriptionSites(unit)).toEqual([]);
+  });
+
+  it('a named zod schema imported from another module: an enum is credited through .optional(), zod evidence follows the import', () => {
+    const unit = unitOf(`import { z } from 'zod';
+      import { Status, Vault } from './schemas.js';
+      server.registerTool('checks', { description: 'Checks', inputSchema: { status: Status.optional(), vault: Vault } }, async ({ status }) => ({ content: [] }));
+      export const register = (server) => server.tool('compiled', 'Compiled.', { status: Status.describe('S'), vault: Vault.optional() }, async (args) => ({ content: [] }));`,
+      path.join(dir, 'src', 'named.ts'));
+    const [checks, compiled] = getToolHandlers(unit);
+    expect(fieldsOf(checks)).toEqual([['status', 'enum'], ['vault', 'string']]);
+    expect(compiled?.name).toBe('compiled');
+    expect(fieldsOf(compiled)).toEqual([['status', 'enum'], ['vault', 'string']]);
   });
 
   it('a config object imported from another module', () => {

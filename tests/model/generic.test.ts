@@ -27,6 +27,24 @@ describe('the tool-definition object heuristic', () => {
     expect(fieldsOf(mode)).toEqual([['mode', 'enum']]);
   });
 
+  it('without an MCP import: a definition with MCP tool annotations (a compiled factory’s execute) counts', () => {
+    const unit = unitOf(`import * as z from 'zod';
+      const READ_ONLY = { readOnlyHint: true, destructiveHint: false };
+      export function createReadNoteTool(runtime) {
+        return { name: 'read_note', title: 'Read', description: 'Read a note', inputSchema: z.object({ path: z.string() }).strict(), annotations: READ_ONLY,
+          execute: async ({ path }) => runtime.read(path) };
+      }`);
+    const [read] = getToolHandlers(unit);
+    expect(read?.framework).toBe('generic');
+    expect(read?.name).toBe('read_note');
+    expect(argumentInputs(read)).toEqual(['0']);
+    expect(fieldsOf(read)).toEqual([['path', 'string']]);
+    // No MCP hint in the annotations, or no inputSchema (the AI SDK's and OpenAI agents' shapes): not a tool.
+    expect(handlersOf(`import * as z from 'zod';
+      export const t = { name: 'read_note', description: 'Read a note', inputSchema: z.object({ path: z.string() }), annotations: { audience: ['user'] }, execute: async ({ path }) => read(path) };
+      export const u = { name: 'read_note', description: 'Read a note', parameters: z.object({ path: z.string() }), annotations: { readOnlyHint: true }, execute: async ({ path }) => read(path) };`)).toEqual([]);
+  });
+
   it('without an MCP import: the MCP-wire shape (inputSchema + handler) counts, and so does a registration helper argument', () => {
     expect(handlersOf("export const echo = { name: 'echo', description: 'Echo', inputSchema: { type: 'object' }, handler: async (a) => a };")).toHaveLength(1);
     expect(handlersOf("createMcpTool(server, { name: 'x', description: 'X', parameters: s, execute: async (a) => a });")).toHaveLength(1);

@@ -155,3 +155,76 @@ describe('official SDK McpServer', () => {
     expect(add?.handler?.parent.type).toBe('MethodDefinition');
   });
 });
+
+describe('compiled registrations whose SDK import was erased (import type)', () => {
+  const ZOD = "import { z } from 'zod';\n";
+
+  it('tool(name, description, zod shape, cb) without an MCP import is a tool', () => {
+    const [tool] = handlersOf(`${ZOD}
+      export const registerPsTool = (server) => {
+        server.tool('heroku_ps', 'List dynos.', { app: z.string().describe('App'), size: z.enum(['basic', 'standard']).optional() }, async ({ app }) => ({ content: [] }));
+      };`);
+    expect(tool?.framework).toBe('mcp-sdk');
+    expect(tool?.name).toBe('heroku_ps');
+    expect(tool?.inputs[0]).toEqual({ param: 0, path: [], origin: 'arguments' });
+    expect([...(tool?.inputSchema?.fields ?? [])]).toEqual([['app', 'string'], ['size', 'enum']]);
+    expect(tool?.descriptions.map((d) => d.role)).toEqual(['tool', 'parameter']);
+  });
+
+  it('Schema.shape of a const zod object, a constant description, annotations, a zod namespace import or require', () => {
+    const [shape] = handlersOf(`import * as z from 'zod';
+      const AppSchema = z.object({ app: z.string(), json: z.boolean().optional() }).strict();
+      const HELP = \`Get app info.\`;
+      export function register(server) { server.tool('get_app_info', HELP, AppSchema.shape, { readOnlyHint: true }, handle); }
+      async function handle(options) { return { content: [] }; }`);
+    expect(shape?.name).toBe('get_app_info');
+    expect(shape?.handler?.type).toBe('FunctionDeclaration');
+    expect([...(shape?.inputSchema?.fields ?? [])]).toEqual([['app', 'string'], ['json', 'boolean']]);
+    const [required] = handlersOf(`const { z } = require('zod');
+      exports.register = (server) => server.prompt('review', 'Review code.', { code: z.string() }, ({ code }) => ({ messages: [] }));`);
+    expect(required?.kind).toBe('prompt');
+    expect(required?.name).toBe('review');
+  });
+
+  it('lookalikes without an MCP import stay unrecognised', () => {
+    const cases = [
+      // a CLI builder with a JSON option spec
+      `${ZOD} cli.tool('build', 'Build it.', { watch: { type: 'boolean' } }, async (opts) => run(opts));`,
+      // zod-looking values of something that is not zod
+      "const z = makeBuilder(); cli.tool('build', 'Build it.', { watch: z.boolean() }, async (opts) => run(opts));",
+      // a dynamic name or description
+      `${ZOD} cli.tool(name, 'Build it.', { watch: z.boolean() }, async (opts) => run(opts));`,
+      `${ZOD} cli.tool('build', describe(), { watch: z.boolean() }, async (opts) => run(opts));`,
+      // a shape with a non-zod value, an empty shape, no description, no function last
+      `${ZOD} cli.tool('build', 'Build it.', { watch: z.boolean(), out: 'dist' }, async (opts) => run(opts));`,
+      `${ZOD} cli.tool('build', 'Build it.', {}, async (opts) => run(opts));`,
+      `${ZOD} cli.tool('build', { watch: z.boolean() }, async (opts) => run(opts));`,
+      `${ZOD} cli.tool('build', 'Build it.', { watch: z.boolean() }, 'build.sh');`,
+    ];
+    expect(cases.map((code) => handlersOf(code).length)).toEqual(cases.map(() => 0));
+  });
+});
+
+describe('named zod schemas', () => {
+  it('a const enum is credited through .optional(), .nullable(), .default(), .describe()', () => {
+    const [tool] = handlersOf(`${IMPORTS}
+      const Status = z.enum(['queued', 'running']);
+      const Kind = z.nativeEnum(Kinds);
+      const Free = z.string();
+      const schemas = { level: z.enum(['a', 'b']) };
+      server.registerTool('checks', { description: 'Checks', inputSchema: {
+        a: Status.optional(), b: Status.nullable().describe('B'), c: Status.default('queued'), d: Status,
+        e: Kind.optional(), f: Free.optional(), g: schemas.level.optional(),
+      } }, async ({ a }) => ({ content: [] }));`);
+    expect([...(tool?.inputSchema?.fields ?? [])]).toEqual([
+      ['a', 'enum'], ['b', 'enum'], ['c', 'enum'], ['d', 'enum'], ['e', 'enum'], ['f', 'string'], ['g', 'enum'],
+    ]);
+  });
+
+  it('a named schema refined or transformed is no longer known', () => {
+    const [tool] = handlersOf(`${IMPORTS}
+      const Status = z.enum(['queued', 'running']);
+      server.registerTool('checks', { description: 'Checks', inputSchema: { a: Status.transform((s) => s + '/..') } }, async ({ a }) => ({ content: [] }));`);
+    expect([...(tool?.inputSchema?.fields ?? [])]).toEqual([['a', 'unknown']]);
+  });
+});

@@ -580,3 +580,72 @@ createRuleTester().run('no-command-injection (imported handlers)', rule, {
     },
   ],
 });
+
+/** Compiled JavaScript of a `registerX(server: McpServer)` module: `import type` erased, only zod left (@heroku/mcp-server's shape). */
+const compiled = (imports: string, call: string) => `${imports}
+import { exec } from 'node:child_process';
+export const registerRunTool = (server) => {
+  ${call}
+};
+`;
+
+createRuleTester().run('no-command-injection (compiled registrations, named schemas)', rule, {
+  valid: [
+    {
+      name: 'a CLI builder’s .tool() with a JSON option spec is no registration',
+      code: compiled("import { z } from 'zod';", "cli.tool('run', 'Run a thing', { cmd: { type: 'string' } }, async ({ cmd }) => exec(`heroku ${cmd}`));"),
+    },
+    {
+      name: 'zod-looking values of a local `z` (no zod import) are no evidence',
+      code: compiled("const z = makeSchemaBuilder();", "cli.tool('run', 'Run a thing', { cmd: z.string() }, async ({ cmd }) => exec(`heroku ${cmd}`));"),
+    },
+    {
+      name: 'a dynamic description is no evidence',
+      code: compiled("import { z } from 'zod';", "cli.tool('run', help(), { cmd: z.string() }, async ({ cmd }) => exec(`heroku ${cmd}`));"),
+    },
+    {
+      name: 'a named zod enum with .optional() limits the field like an inline one',
+      code: `${SDK}${SERVER}import { exec } from 'node:child_process';
+const Scope = z.enum(['user', 'system']);
+server.registerTool('list', { description: 'List packages.', inputSchema: { scope: Scope.optional().describe('Scope') } }, async ({ scope }) => {
+  exec('pm list packages -' + scope);
+  return { content: [] };
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'compiled registration without an MCP import: name, description, zod shape, callback',
+      code: compiled("import { z } from 'zod';", "server.tool('run', 'Run a thing', { cmd: z.string() }, async ({ cmd }) => exec(`heroku ${cmd}`));"),
+      errors: [{ messageId: 'shellCommand', line: 4, column: 82, endLine: 4, endColumn: 97, suggestions: [{ messageId: 'useExecFile',
+        output: compiled("import { z } from 'zod';", "server.tool('run', 'Run a thing', { cmd: z.string() }, async ({ cmd }) => execFile('heroku', [cmd]));")
+          .replace('import { exec }', 'import { exec, execFile }') }] }],
+    },
+    {
+      name: 'compiled registration with Schema.shape of a zod object and a constant description',
+      code: compiled("import * as z from 'zod';\nconst RunSchema = z.object({ cmd: z.string().describe('Command') }).strict();\nconst HELP = `Run a thing.`;",
+        "server.tool('run', HELP, RunSchema.shape, async (options) => exec(`heroku ${options.cmd}`));"),
+      errors: [{ messageId: 'shellCommand', line: 6, column: 69, endLine: 6, endColumn: 92, suggestions: [{ messageId: 'useExecFile',
+        output: compiled("import * as z from 'zod';\nconst RunSchema = z.object({ cmd: z.string().describe('Command') }).strict();\nconst HELP = `Run a thing.`;",
+          "server.tool('run', HELP, RunSchema.shape, async (options) => execFile('heroku', [options.cmd]));").replace('import { exec }', 'import { exec, execFile }') }] }],
+    },
+    {
+      name: 'a named zod string schema is still free text',
+      code: `${SDK}${SERVER}import { exec } from 'node:child_process';
+const Scope = z.string().min(1);
+server.registerTool('list', { description: 'List packages.', inputSchema: { scope: Scope.optional() } }, async ({ scope }) => {
+  exec('pm list packages -' + scope);
+  return { content: [] };
+});
+`,
+      errors: [{ messageId: 'shellCommand', line: 7, column: 8, endLine: 7, endColumn: 36, suggestions: [{ messageId: 'useExecFile', output: `${SDK}${SERVER}import { exec, execFile } from 'node:child_process';
+const Scope = z.string().min(1);
+server.registerTool('list', { description: 'List packages.', inputSchema: { scope: Scope.optional() } }, async ({ scope }) => {
+  execFile('pm', ['list', 'packages', \`-\${scope}\`]);
+  return { content: [] };
+});
+` }] }],
+    },
+  ],
+});

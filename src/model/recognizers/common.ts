@@ -4,7 +4,7 @@ import { getKeyName, getStaticString, unwrapExpression } from '../../util/ast.js
 import { getParameterDescriptions } from '../descriptions.js';
 import { resolveHandler } from '../handler-resolution.js';
 import type { Lens } from '../lens.js';
-import { summarizeArgumentList, summarizeSchema } from '../schema.js';
+import { summarizeArgumentList, summarizeSchema, type Resolve } from '../schema.js';
 import type { DescriptionSite, InputBinding, InputSchema } from '../types.js';
 
 /** The whole parameter `param` (or the property `path` inside it) carries the client's arguments. */
@@ -72,6 +72,11 @@ export function readSchema(lens: Lens, node: TSESTree.Node, validated: boolean):
   const site = lens.site(node);
   const resolved = lens.value(site);
   const unit = lens.unitOf(resolved);
-  const summary = resolved.type === 'ArrayExpression' ? summarizeArgumentList(unit, resolved, validated) : summarizeSchema(unit, resolved, validated);
+  const summary = resolved.type === 'ArrayExpression' ? summarizeArgumentList(unit, resolved, validated, resolverOf(lens)) : summarizeSchema(unit, resolved, validated, resolverOf(lens));
   return { inputSchema: { ...summary, node: site }, descriptions: getParameterDescriptions(unit, resolved) };
+}
+
+/** The lens's `value` as a schema resolver (`schema.ts` follows names through it). */
+export function resolverOf(lens: Lens): Resolve {
+  return (node) => lens.value(node);
 }

@@ -4,7 +4,7 @@ import { getKeyName } from '../../util/ast.js';
 import { getConfigDescriptions } from '../descriptions.js';
 import { importsMcpFramework } from '../frameworks.js';
 import { resolveHandler } from '../handler-resolution.js';
-import { plainLens } from '../lens.js';
+import { plainLens, type Lens } from '../lens.js';
 import type { InputSchema } from '../types.js';
 import { argumentsBinding, getCalleeName, readNameProperty, readSchema } from './common.js';
 import type { Recognizer } from './types.js';
@@ -26,7 +26,8 @@ const REGISTRATION_CALLEE = /^(?:register\w*Tools?|add\w*Tools?|create\w*Mcp\w*T
  *
  * Gate: the file imports an MCP framework; or the object (or an array literal holding it) is
  * passed to a registration-like helper (`registerTool(s)`, `addTool(s)`, `createMcpTool`…); or it
- * is MCP-wire shaped: `inputSchema` (the protocol's own spelling) with a `handler`/`cb`/`callback`.
+ * is MCP-wire shaped: `inputSchema` (the protocol's own spelling) with a `handler`/`cb`/`callback`,
+ * or with MCP tool `annotations` (`readOnlyHint`, `destructiveHint`, …).
  * Non-MCP tool objects (AI SDK, LangChain, OpenAI agents) in files without an MCP import fail all
  * three.
  *
@@ -50,10 +51,11 @@ export const recognizeGenericDefinition: Recognizer = (node, unit) => {
   }
   if (!hasName || !hasDescription || !schemaKey || !handlerProperty) return null;
   const handlerKey = getKeyName(handlerProperty) ?? '';
-  const accepted = importsMcpFramework(unit) || isPassedToRegistration(node) ||
-    (schemaKey === 'inputSchema' && MCP_STYLE_HANDLER_KEYS.has(handlerKey));
-  if (!accepted) return null;
   const lens = plainLens(unit);
+  const accepted = importsMcpFramework(unit) || isPassedToRegistration(node) ||
+    (schemaKey === 'inputSchema' && MCP_STYLE_HANDLER_KEYS.has(handlerKey)) ||
+    (schemaKey === 'inputSchema' && hasMcpToolAnnotations(lens, node));
+  if (!accepted) return null;
   const { handler, wrappers } = resolveHandler(unit, handlerProperty.value, lens);
   if (!handler && wrappers.length === 0) return null;
   const kind = schemaKey === 'argsSchema' ? 'prompt' : 'tool';
@@ -80,6 +82,21 @@ export const recognizeGenericDefinition: Recognizer = (node, unit) => {
     resultStyle: 'raw-value',
   }];
 };
+
+/** MCP's own tool annotation hints: no other tool library has them. */
+const MCP_ANNOTATION_HINTS = new Set(['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint']);
+
+/**
+ * `annotations: { readOnlyHint: true, … }` (or a constant of this or a relative module): the
+ * definition object of a compiled factory (`createReadNoteTool(runtime)` returning `{ name, title,
+ * description, inputSchema, annotations: READ_ONLY, execute }`) whose module imports nothing of MCP.
+ */
+function hasMcpToolAnnotations(lens: Lens, object: TSESTree.ObjectExpression): boolean {
+  const annotations = lens.property(object, 'annotations');
+  const value = annotations && lens.value(annotations.value);
+  if (value?.type !== 'ObjectExpression') return false;
+  return value.properties.some((p) => p.type === 'Property' && MCP_ANNOTATION_HINTS.has(getKeyName(p) ?? ''));
+}
 
 /** `helper(server, {…})`, `helper([{…}, …])`, `helper({…} as Def)`: the object reaches a registration-like call. */
 function isPassedToRegistration(object: TSESTree.ObjectExpression): boolean {

@@ -6,9 +6,9 @@ import { getConfigDescriptions } from '../descriptions.js';
 import { getReceiver, isMcpCode } from '../frameworks.js';
 import { resolveHandler } from '../handler-resolution.js';
 import { plainLens, type Lens } from '../lens.js';
-import { isRawShape } from '../schema.js';
+import { isRawShape, isZodShape } from '../schema.js';
 import type { DescriptionSite, InputBinding, InputSchema, ToolHandler, ToolKind } from '../types.js';
-import { argumentsBinding, plainArguments, readName, readSchema } from './common.js';
+import { argumentsBinding, plainArguments, readName, readSchema, resolverOf } from './common.js';
 import type { Recognizer } from './types.js';
 
 export { getParameterDescriptions } from '../descriptions.js';
@@ -143,7 +143,8 @@ function registerForm(
 function variadicToolForm(lens: Lens, call: TSESTree.CallExpression, args: readonly TSESTree.Expression[], kind: ToolKind): ToolHandler | null {
   if (args.length < 2) return null;
   const { name, ok } = readName(lens, args[0]);
-  if (!ok || !isMcpCode(lens.unit, getReceiver(call))) return null;
+  if (!ok) return null;
+  if (!isMcpCode(lens.unit, getReceiver(call)) && !isCompiledVariadicRegistration(lens, args)) return null;
   const callback = args[args.length - 1] as TSESTree.Expression;
   const { handler, wrappers } = resolveHandler(lens.unit, callback, lens);
   if (!handler && wrappers.length === 0) {
@@ -164,7 +165,7 @@ function variadicToolForm(lens: Lens, call: TSESTree.CallExpression, args: reado
   let inputSchema: InputSchema | null = null;
   const shape = rest[index];
   // The SDK's own rule: with two or more arguments left, a raw zod shape there is the params schema.
-  if (shape && isRawShape(lens.unitOf(lens.value(shape)), lens.value(shape))) {
+  if (shape && isRawShape(lens.unitOf(lens.value(shape)), lens.value(shape), resolverOf(lens))) {
     const read = readSchema(lens, shape, true);
     inputSchema = read.inputSchema;
     descriptions.push(...read.descriptions);
@@ -182,6 +183,27 @@ function variadicToolForm(lens: Lens, call: TSESTree.CallExpression, args: reado
     wrappers,
     resultStyle: 'call-tool-result',
   };
+}
+
+/**
+ * `server.tool('name', 'description', { a: z.string() }, async (args) => …)` in a file with no MCP
+ * import: compiled JavaScript of `export function registerX(server: McpServer)` (TypeScript erases
+ * `import type`). Accepted only on the SDK's whole signature: a static name (checked by the
+ * caller), a static description, a zod shape (every value a schema of a zod this file or the
+ * schema's module imports, or `Schema.shape` of one), optional annotations, and a function last. A
+ * CLI builder's `cmd.tool('build', 'Build', { watch: { type: 'boolean' } }, fn)` has no zod shape.
+ */
+function isCompiledVariadicRegistration(lens: Lens, args: readonly TSESTree.Expression[]): boolean {
+  if (args.length !== 4 && args.length !== 5) return false;
+  const [nameArg, description, shape] = args as [TSESTree.Expression, TSESTree.Expression, TSESTree.Expression];
+  const name = lens.value(nameArg);
+  if (getStaticString(lens.unitOf(name), name) === null) return false;
+  const text = lens.value(description);
+  if (getStaticString(lens.unitOf(text), text) === null) return false;
+  if (args.length === 5 && lens.value(args[3] as TSESTree.Expression).type !== 'ObjectExpression') return false;
+  if (!isZodShape(resolverOf(lens), shape)) return false;
+  const { handler } = resolveHandler(lens.unit, args[args.length - 1] as TSESTree.Expression, lens);
+  return handler !== null;
 }
 
 function resourceForm(lens: Lens, call: TSESTree.CallExpression, args: readonly TSESTree.Expression[]): ToolHandler | null {
