@@ -14,11 +14,11 @@
 //
 // Exit code: 0 whatever was found or missed (this is a measurement, not a gate); 2 on an internal error (the scan
 // command crashed, reported an analysis error, or wrote no JSON) or a setup error (npm pack or tar failed).
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { clearTimeout, setTimeout } from 'node:timers';
 import { fileURLToPath } from 'node:url';
+
+import { run, SetupError, tail } from './lib/child.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = path.join(ROOT, '.tmp', 'realworld');
@@ -167,27 +167,9 @@ const TARGETS = [
   },
 ];
 
-class SetupError extends Error {}
 class InternalError extends Error {}
 
-function run(command, args, { cwd, timeoutMs = 300_000 } = {}) {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
-const tail = (text, lines = 10) => text.trim().split('\n').slice(-lines).join('\n');
 const slug = (name, version) => `${name.replace(/^@/, '').replace(/\//g, '__')}@${version}`;
 
 /** Packs `name@version` into .tmp/realworld/<slug>/ and extracts it there (once; `--refresh` redoes it). */

@@ -8,17 +8,20 @@
 // Exit 0 on success, 1 on a failed check, 2 on a setup error (build, pack, install: needs the npm registry).
 //
 //   node scripts/scan-pack.mjs [--keep]
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { clearTimeout, setTimeout } from 'node:timers';
 import { fileURLToPath } from 'node:url';
+
+import { run as runChild, SetupError, tail as tailOf } from './lib/child.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NAME = 'eslint-plugin-mcp-security';
 const require = createRequire(import.meta.url);
+/** npm installs of ESLint 8.57 and its dependencies take a while on a cold cache. */
+const run = (command, args, options = {}) => runChild(command, args, { timeoutMs: 480_000, ...options });
+const tail = (text) => tailOf(text, 20);
 
 /** `eslint: null`: let npm install the peer (what `npx eslint-plugin-mcp-security` does for a user). */
 const INSTALLS = [
@@ -26,26 +29,8 @@ const INSTALLS = [
   { key: 'eslint-8.57', eslint: '8.57.1' },
 ];
 
-class SetupError extends Error {}
 
-function run(command, args, { cwd, timeoutMs = 480_000 } = {}) {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
-const tail = (text, lines = 20) => text.trim().split('\n').slice(-lines).join('\n');
 
 function sarifValidator() {
   const Ajv = require('ajv-draft-04');
