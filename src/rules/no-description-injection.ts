@@ -59,11 +59,16 @@ export default createRule<Options, MessageId>({
         const unit = getSourceUnit(context);
         const sites = getDescriptionSites(unit);
         const { owners, toolNames } = collectToolNames(unit, sites);
+        // One finding per run-time expression, at the first description it feeds (a helper or a
+        // constant shared by eleven descriptions is one thing to review, not eleven).
+        const dynamics = new Map<TSESTree.Node, { node: TSESTree.Node; what: string; how: string; others: number }>();
         for (const site of sites) {
           const text = resolveDescriptionText(site.node);
           if (text.kind === 'none') continue;
           if (text.kind === 'dynamic') {
-            report(site.node, 'dynamicDescription', { what: describeSite(site.role, text.origin), how: DYNAMIC_HOW[text.reason](`\`${text.source}\``) });
+            const seen = dynamics.get(text.key);
+            if (seen) seen.others++;
+            else dynamics.set(text.key, { node: site.node, what: describeSite(site.role, text.origin), how: DYNAMIC_HOW[text.reason](`\`${text.source}\``), others: 0 });
             continue;
           }
           const reported = new Set<InjectionCategory>();
@@ -79,6 +84,9 @@ export default createRule<Options, MessageId>({
               });
             }
           }
+        }
+        for (const { node, what, how, others } of dynamics.values()) {
+          report(node, 'dynamicDescription', { what: others === 0 ? what : `${what} (and ${others} other ${others === 1 ? 'description' : 'descriptions'})`, how });
         }
       },
     };

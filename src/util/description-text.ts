@@ -6,6 +6,7 @@ import { findProperty, getKeyName, isFunctionNode, unwrapExpression } from './as
 import { memoize } from './memo.js';
 import { findExport, findRelativeImport, isRequireDefinition } from './module-loader.js';
 import { getModuleRef } from './module-refs.js';
+import { nodesWithin } from './node-index.js';
 import { getSingleInit, getUnitOfNode, getVariable, type SourceUnit } from './source-unit.js';
 
 /** One text a description can have (a conditional or a loop gives several). */
@@ -21,8 +22,12 @@ export type DynamicReason = 'call' | 'parameter' | 'environment' | 'file' | 'imp
 export type DescriptionText =
   /** Known statically: every text the expression can evaluate to. */
   | { readonly kind: 'static'; readonly variants: readonly TextVariant[] }
-  /** Computed at run time: `source` is the part that is not constant, as written. */
-  | { readonly kind: 'dynamic'; readonly reason: DynamicReason; readonly source: string; readonly origin: string | null }
+  /**
+   * Computed at run time: `source` is the part that is not constant, as written; `key` the
+   * innermost expression that is not (the same for every description that uses it, e.g. through a
+   * shared constant or helper function).
+   */
+  | { readonly kind: 'dynamic'; readonly reason: DynamicReason; readonly source: string; readonly origin: string | null; readonly key: TSESTree.Node }
   /** No text at all (`undefined`, `null`). */
   | { readonly kind: 'none' };
 
@@ -39,7 +44,7 @@ interface Value {
 }
 type Result =
   | { readonly kind: 'values'; readonly values: readonly Value[] }
-  | { readonly kind: 'dynamic'; readonly reason: DynamicReason; readonly source: string; readonly origin: string | null }
+  | { readonly kind: 'dynamic'; readonly reason: DynamicReason; readonly source: string; readonly origin: string | null; readonly key: TSESTree.Node }
   | { readonly kind: 'none' };
 
 const NONE: Result = { kind: 'none' };
@@ -48,13 +53,15 @@ const NONE: Result = { kind: 'none' };
  * The text of an LLM-visible description, as the model will see it: string literals, templates
  * (plain, `String.raw`, `dedent`-style tags) and `+`/`concat`/`join` over constants, `const`
  * bindings, properties of constant objects, constants exported by relative modules (followed
- * through `loadRelativeModule`), the arguments a local factory function is called with, and the
- * elements of a constant array a loop registers. Anything else (a call result, an environment
- * variable, a file read, a parameter of an exported function) makes the description `dynamic`.
+ * through `loadRelativeModule`), the arguments a local factory function is called with, the
+ * elements of a constant array a loop registers, a `let` built by `+=` in straight-line code and
+ * `if`/`else`, and the return values of a function of the file or of a relative module. Anything
+ * else (another call's result, an environment variable, a file read, a parameter of an exported
+ * function) makes the description `dynamic`.
  */
 export const resolveDescriptionText = memoize((node: TSESTree.Node): DescriptionText => {
   const unit = getUnitOfNode(node);
-  if (!unit) return { kind: 'dynamic', reason: 'unknown', source: '…', origin: null };
+  if (!unit) return { kind: 'dynamic', reason: 'unknown', source: '…', origin: null, key: node };
   const result = evaluate({ unit, origin: null }, node, 0, new Set());
   if (result.kind === 'none') return NONE;
   if (result.kind === 'dynamic') return result;
@@ -106,8 +113,14 @@ interface Context {
   readonly origin: string | null;
 }
 
+type Dynamic = Extract<Result, { kind: 'dynamic' }>;
+
+function dynamicResult(ctx: Context, reason: DynamicReason, node: TSESTree.Node): Dynamic {
+  return { kind: 'dynamic', reason, source: sourceExcerpt(ctx.unit, node), origin: ctx.origin, key: node };
+}
+
 function dynamic(ctx: Context, reason: DynamicReason, node: TSESTree.Node): Result {
-  return { kind: 'dynamic', reason, source: sourceExcerpt(ctx.unit, node), origin: ctx.origin };
+  return dynamicResult(ctx, reason, node);
 }
 
 function values(list: readonly Value[]): Result {
@@ -267,7 +280,9 @@ function evaluateIdentifier(ctx: Context, node: TSESTree.Identifier, next: Next)
         if (required) return required.kind === 'export' ? next(required.node, required.ctx) : dynamic(ctx, 'import', node);
       }
       const init = getSingleInit(variable);
-      return init ? next(init) : dynamic(ctx, 'variable', node);
+      if (init) return next(init);
+      // One variable, however many descriptions read it: one run-time text.
+      return evaluateAppended(ctx, node, variable, next) ?? { ...dynamicResult(ctx, 'variable', node), key: def.name };
     }
     default:
       return dynamic(ctx, 'unknown', node);
@@ -353,6 +368,109 @@ function findLocalCalls(unit: SourceUnit, fn: TSESTree.Node): TSESTree.CallExpre
     if (calls.length > MAX_CALL_SITES) return null;
   }
   return calls;
+}
+
+type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+function isPlainFunction(node: TSESTree.Node | null | undefined): node is FunctionNode {
+  return (node?.type === 'FunctionDeclaration' || node?.type === 'FunctionExpression' || node?.type === 'ArrowFunctionExpression') && !node.generator;
+}
+
+/** The function a called identifier names: declared or `const`-bound in the file, or exported by a relative module. */
+function resolveFunction(ctx: Context, callee: TSESTree.Identifier): { node: FunctionNode; ctx: Context } | null {
+  const variable = getVariable(ctx.unit, callee);
+  const def = variable?.defs[0];
+  if (!variable || variable.defs.length !== 1 || !def) return null;
+  if (def.type === 'FunctionName') return isPlainFunction(def.node) ? { node: def.node, ctx } : null;
+  if (def.type === 'ImportBinding' || (def.type === 'Variable' && isRequireDefinition(def))) {
+    const target = resolveImportBinding(ctx, variable);
+    if (target?.kind !== 'export') return null;
+    const node = unwrapExpression(target.node);
+    return isPlainFunction(node) ? { node, ctx: target.ctx } : null;
+  }
+  if (def.type !== 'Variable') return null;
+  const init = getSingleInit(variable);
+  const node = init ? unwrapExpression(init) : null;
+  return isPlainFunction(node) ? { node, ctx } : null;
+}
+
+/** The nearest function around a node (or the program). */
+function enclosingFunction(node: TSESTree.Node): TSESTree.Node {
+  let current: TSESTree.Node | undefined = node.parent;
+  while (current && !isFunctionNode(current) && current.type !== 'Program') current = current.parent;
+  return current ?? node;
+}
+
+/**
+ * Every value a function can return: its expression body, or the argument of each `return` of its
+ * own (a `return;` gives no text). Parameters resolve as elsewhere: to the arguments of the file's
+ * calls when the function never leaves the file, else the result is `dynamic`.
+ */
+function evaluateReturns(fn: { node: FunctionNode; ctx: Context }, next: Next): Result {
+  const { node } = fn;
+  if (node.body.type !== 'BlockStatement') return next(node.body, fn.ctx);
+  const results: Result[] = [];
+  for (const statement of nodesWithin(fn.ctx.unit, node.body, ['ReturnStatement'])) {
+    if (enclosingFunction(statement) !== node) continue;
+    results.push(statement.argument ? next(statement.argument, fn.ctx) : NONE);
+    if (results.length > MAX_VARIANTS) break;
+  }
+  return union(results);
+}
+
+/**
+ * `let text = 'A'; if (flag) { text += 'B'; } else { text += 'C'; }`: a `let` whose only other
+ * writes are `+=` statements, in the declaring block's straight-line code, blocks and `if`/`else`
+ * (each runs at most once, in order), every text it can end with (a branch taken or not). The read
+ * must come after the last append, or sit in a function nested in the declaring one (a handler
+ * that runs once the module is set up). `null` when the variable is not built that way.
+ */
+function evaluateAppended(ctx: Context, read: TSESTree.Identifier, variable: Variable, next: Next): Result | null {
+  const def = variable.defs[0] as TSESLint.Scope.Definition;
+  if (def.type !== 'Variable' || def.node.id !== def.name || def.node.init == null) return null;
+  const declaration = def.node.parent;
+  const block = declaration.parent;
+  if (declaration.kind !== 'let') return null;
+  if (block.type !== 'Program' && block.type !== 'BlockStatement') return null;
+  const deferred = enclosingFunction(read) !== enclosingFunction(declaration);
+  const appends = new Set<TSESTree.Node>();
+  for (const reference of variable.references) {
+    if (!reference.isWrite() || reference.init === true) continue;
+    const assignment = reference.identifier.parent;
+    if (assignment.type !== 'AssignmentExpression' || assignment.operator !== '+=' || assignment.left !== reference.identifier) return null;
+    if (assignment.parent.type !== 'ExpressionStatement') return null;
+    if (!deferred && assignment.range[1] > read.range[0]) return null;
+    appends.add(assignment.parent);
+  }
+  if (appends.size === 0) return null;
+  let applied = 0;
+  const contains = (statement: TSESTree.Node): boolean => {
+    for (const append of appends) if (append.range[0] >= statement.range[0] && append.range[1] <= statement.range[1]) return true;
+    return false;
+  };
+  const apply = (state: Result, statement: TSESTree.Node | null | undefined): Result | null => {
+    if (!statement || !contains(statement)) return state;
+    if (appends.has(statement) && statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
+      applied++;
+      return combine(state, next(statement.expression.right), plus);
+    }
+    if (statement.type === 'BlockStatement') {
+      let current: Result | null = state;
+      for (const inner of statement.body) current = current && apply(current, inner);
+      return current;
+    }
+    if (statement.type === 'IfStatement') {
+      const taken = apply(state, statement.consequent);
+      const other = apply(state, statement.alternate);
+      return taken && other ? union([taken, other]) : null;
+    }
+    return null;
+  };
+  let state: Result | null = next(def.node.init);
+  for (const statement of block.body.slice(block.body.indexOf(declaration) + 1)) {
+    state = state && apply(state, statement);
+  }
+  return state && applied === appends.size ? state : null;
 }
 
 function evaluateMember(ctx: Context, node: TSESTree.MemberExpression, next: Next): Result {
@@ -511,7 +629,11 @@ function evaluateCall(ctx: Context, node: TSESTree.CallExpression, next: Next): 
   if (callee.type === 'Identifier') {
     if (callee.name === 'String' && plain.length === 1 && getVariable(ctx.unit, callee) === undefined) return mapValues(next(plain[0] as TSESTree.Node), String);
     if (DEDENT_TAGS.has(callee.name) && plain.length === 1) return mapValues(next(plain[0] as TSESTree.Node), dedent);
-    return dynamic(ctx, 'call', node);
+    const fn = resolveFunction(ctx, callee);
+    if (!fn) return dynamic(ctx, 'call', node);
+    const returned = evaluateReturns(fn, next);
+    // Still run-time text: reported as this call, the same finding for every call of the helper.
+    return returned.kind === 'dynamic' ? { ...dynamicResult(ctx, 'call', node), key: returned.key } : returned;
   }
   if (callee.type !== 'MemberExpression') return dynamic(ctx, 'call', node);
   const method = getKeyName(callee);

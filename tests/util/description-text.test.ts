@@ -87,6 +87,49 @@ describe('static descriptions', () => {
   });
 });
 
+describe('texts built by `+=` and returned by functions', () => {
+  it.each([
+    ["let d = 'Run SQL'; if (ALLOW) { d += ' with INSERT'; } else { d += ' (READ-ONLY)'; } ({ description: d })", ['Run SQL with INSERT', 'Run SQL (READ-ONLY)']],
+    ["const TAIL = '!'; let d = 'A'; d += 'B'; if (x) d += 'C'; else if (y) { d += 'D'; d += TAIL; } ({ description: d })", ['ABC', 'ABD!', 'AB']],
+    ["let d = 'A'; const list = () => ({ description: d }); d += 'B';", ['AB']],
+    ["function guidance(os: string) { return os === 'win' ? 'Use backslashes.' : 'Use slashes.'; } ({ description: `Paths. ${guidance(OS)}` })", ['Paths. Use backslashes.', 'Paths. Use slashes.']],
+    ["function g() { let t = 'A'; if (c) { t += 'B'; } return t; } ({ description: g() })", ['AB', 'A']],
+    ["const g = (short: boolean) => (short ? 'S' : 'L'); ({ description: g(true) + g(false) })", ['SS', 'SL', 'LS', 'LL']],
+    ["function g(kind: string) { if (kind === 'a') return 'Alpha'; return `Other ${kind}`; } ({ description: g('b') })", ['Alpha', 'Other b']],
+  ])('%s', (code, expected) => {
+    expect(texts(resolve(code))).toEqual(expected);
+  });
+
+  it('a function exported by a relative module', () => {
+    const files = { 'guide.ts': "export function pathGuidance() { let g = 'Use absolute paths.'; if (process.platform === 'win32') { g += ' Backslashes work.'; } return g; }" };
+    expect(texts(resolve("import { pathGuidance } from './guide.js'; ({ description: `Read. ${pathGuidance()}` })", files))).toEqual([
+      'Read. Use absolute paths. Backslashes work.',
+      'Read. Use absolute paths.',
+    ]);
+  });
+
+  it.each([
+    ["let d = 'a'; for (const x of xs) { d += x; } ({ description: d })", 'variable', 'd'],
+    ["let d = 'a'; d += 'b'; ({ description: d }); d += 'c';", 'variable', 'd'],
+    ["let d = 'a'; try { d += 'b'; } catch {} ({ description: d })", 'variable', 'd'],
+    ["let d = 'a'; d += 'b'; d = 'c'; ({ description: d })", 'variable', 'd'],
+    ["let d = 'a'; [1].forEach(() => { d += 'b'; }); ({ description: d })", 'variable', 'd'],
+    ["function g(info: { shell: string }) { return `Shell: ${info.shell}`; } ({ description: g(getInfo()) })", 'call', 'g(getInfo())'],
+    ["import { readFileSync } from 'node:fs'; function g() { return readFileSync('x.md', 'utf8'); } ({ description: g() })", 'call', 'g()'],
+    ["export function g(text: string) { return text; } ({ description: g('x') })", 'call', "g('x')"],
+    ['function* g() { yield "x"; } ({ description: g() })', 'call', 'g()'],
+  ])('still run-time: %s', (code, reason, source) => {
+    expect(resolve(code)).toMatchObject({ kind: 'dynamic', reason, source });
+  });
+
+  it('the key of a run-time text is the innermost expression, shared by the calls of a helper', () => {
+    const code = "function g() { return process.env.HINT; }\nconst a = g();\n({ description: g() })";
+    const result = resolve(code);
+    expect(result).toMatchObject({ kind: 'dynamic', reason: 'call', source: 'g()' });
+    expect(result.kind === 'dynamic' && result.key.type).toBe('MemberExpression');
+  });
+});
+
 describe('constants of relative modules', () => {
   it('named, default, namespace, re-exported and nested', () => {
     const files = {
