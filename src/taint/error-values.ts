@@ -555,6 +555,12 @@ function siteLeaks(handler: ToolHandler, site: ResultSite, safe: ReadonlySet<str
     locate(site.node, [], (at) => isVisibleResultPath(handler, at), placeOf(handler), safe, out);
     return out;
   }
+  // A homegrown definition object's caller is unknown: it may catch what the handler throws and map
+  // it to a fixed message (obsidian-mcp's registerTool does), so only its returned values count.
+  if (handler.framework === 'generic') return out;
+  // A callback registered through a wrapper whose own function calls it inside a `try`: the
+  // wrapper's `catch` receives what it throws (and is checked as a handler of its own).
+  if (handler.via?.invoke && insideTryBlock(handler.via.invoke)) return out;
   // A thrown error's message is what the client sees.
   const thrown = unwrapExpression(site.node);
   if ((thrown.type === 'NewExpression' || thrown.type === 'CallExpression') && isErrorConstruction(thrown)) {
@@ -568,6 +574,14 @@ function siteLeaks(handler: ToolHandler, site: ResultSite, safe: ReadonlySet<str
   const [whole] = errorText(site.node).filter((o) => o.at.length === 0 || o.at[0] === 'message');
   if (whole && !narrowedToUserFacing(site.node, safe)) out.push(leakAt(site.node, 'thrown', whole, true));
   return out;
+}
+
+/** `node` sits in the `try` block of a `try … catch` of its own function (what it throws is caught there). */
+function insideTryBlock(node: TSESTree.Node): boolean {
+  for (let child = node, parent = node.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+    if (parent.type === 'TryStatement' && parent.block === child && parent.handler !== null) return true;
+  }
+  return false;
 }
 
 /** `new Error(…)`, `new McpError(…)`, `new UserError(…)`, `createError(…)`: a constructor named like an error. */

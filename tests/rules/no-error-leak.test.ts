@@ -66,6 +66,40 @@ const RESULT = { source: 'a caught error', place: 'the tool result' };
 const THROWN_ERROR = { source: 'a caught error', place: 'an error thrown out of the handler, whose message the client receives as the result', expression: 'error' };
 const THROWN = { source: 'a caught error', place: 'an error thrown out of the handler, whose message the client receives as the result' };
 
+/** A wrapper that registers a definition object; `call` is how its function calls `definition.execute`. */
+const definitionWrapper = (call: string) => `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { readFile } from 'node:fs/promises';
+import * as z from 'zod';
+
+const server = new McpServer({ name: 'notes', version: '1.0.0' });
+
+function registerTool(definition) {
+  server.registerTool(definition.name, { description: definition.description, inputSchema: definition.inputSchema }, async (input) => {
+${call}
+  });
+}
+
+registerTool({
+  name: 'read_note',
+  description: 'Read a note.',
+  inputSchema: { name: z.enum(['a', 'b']) },
+  execute: async ({ name }) => {
+    try {
+      return await readFile(\`/srv/notes/\${name}.md\`, 'utf8');
+    } catch (error) {
+      throw error;
+    }
+  },
+});
+`;
+const callInTry = definitionWrapper(`    try {
+      return { content: [{ type: 'text', text: await definition.execute(input) }] };
+    } catch (error) {
+      console.error(error);
+      return { content: [{ type: 'text', text: 'The tool failed.' }], isError: true };
+    }`);
+const callOutsideTry = definitionWrapper("    return { content: [{ type: 'text', text: await definition.execute(input) }] };");
+
 /** A local registration wrapper (the @mobilenext/mobile-mcp shape) whose catch is `handler`, and two tools registered through it. */
 function wrapped(handler: string, callback = "async ({ path }) => readFile(path, 'utf8')"): string {
   return `${SDK}
@@ -87,6 +121,28 @@ const GENERIC_CATCH = "      console.error(error);\n      return { content: [{ t
 
 ruleTester.run('no-error-leak', rule, {
   valid: [
+    // The wrapper's function calls the callback inside a try whose catch answers with a fixed message:
+    // what the callback throws never reaches the client.
+    { code: callInTry, filename: 'notes.js' },
+    // A homegrown definition object (MCP annotations, no framework import): its caller is not in sight
+    // and may map what it throws (obsidian-mcp's registerTool does), so only returned values are checked.
+    { code: `import * as z from 'zod';
+import { readFile } from 'node:fs/promises';
+
+export const readNote = {
+  name: 'read_note',
+  description: 'Read a note.',
+  inputSchema: { path: z.string() },
+  annotations: { readOnlyHint: true },
+  execute: async ({ path }) => {
+    try {
+      return { content: [{ type: 'text', text: await readFile(path, 'utf8') }] };
+    } catch (error) {
+      throw error;
+    }
+  },
+};
+`, filename: 'read-note.js' },
     // A Node callback's error mapped to a generic message by its code, and logged.
     `${SDK}import { readFile as readFileCb } from 'node:fs';
 server.registerTool('read_notes', { description: 'Read the notes.', inputSchema: {} }, async () => new Promise((resolve) => {
@@ -215,6 +271,8 @@ server.registerTool('pick', { description: 'Pick a colour.', inputSchema: { colo
     leak(readTool("    const reason = err instanceof Error ? err.message : 'unknown';\n    return { content: [{ type: 'text', text: reason }], isError: true };"), 'reason', { ...RESULT, expression: 'reason' }, "'Internal error'", { after: "type: 'text', text: " }),
     // Re-thrown: the SDK turns the message into result text.
     leak(readTool('    throw err;'), 'err', { ...THROWN, expression: 'err' }, "new Error('Internal error')", { after: 'throw ' }),
+    // The wrapper calls the callback outside any try: what the callback throws leaves the handler.
+    { ...leak(callOutsideTry, 'error', { ...THROWN, expression: 'error' }, "new Error('Internal error')", { after: 'throw ' }), filename: 'notes.js' },
     leak(readTool('    throw new Error((err as Error).message);'), '(err as Error).message', { ...THROWN, expression: '(err as Error).message' }, "'Internal error'"),
     leak(
       readTool('    throw new McpError(ErrorCode.InternalError, `Read failed: ${(err as Error).message}`);', "import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';\n"),
@@ -305,6 +363,29 @@ server.registerTool('read_notes', { description: 'Read the notes.', inputSchema:
       { source: 'a rejected `Promise.allSettled` result', place: 'the tool result', expression: 'first.reason' },
       'Internal error',
       { after: 'First file: ', range: '${first.reason}' },
+    ),
+    // A homegrown definition object (no framework import; MCP annotations): what it returns is shown.
+    leak(
+      `import { readFile } from 'node:fs/promises';
+import * as z from 'zod';
+
+export const readNote = {
+  name: 'read_note',
+  description: 'Read a note.',
+  inputSchema: { path: z.string() },
+  annotations: { readOnlyHint: true },
+  execute: async ({ path }) => {
+    try {
+      return { content: [{ type: 'text', text: await readFile(path, 'utf8') }] };
+    } catch (error) {
+      return { content: [{ type: 'text', text: String(error) }], isError: true };
+    }
+  },
+};
+`,
+      'String(error)',
+      { source: 'a caught error', place: 'the tool result', expression: 'String(error)' },
+      "'Internal error'",
     ),
     // FastMCP: UserError messages become result text; any returned value is shown.
     leak(
