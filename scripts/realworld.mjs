@@ -12,6 +12,9 @@
 //
 //   node scripts/realworld.mjs [--only <package substring>] [--refresh] [--json <file>]
 //
+// Then a table of controls (CONTROLS below): popular servers without a published vulnerability, where a sweep once
+// found false positives of a rule, or tools the model missed; each has a bound it should stay within.
+//
 // Exit code: 0 whatever was found or missed (this is a measurement, not a gate); 2 on an internal error (the scan
 // command crashed, reported an analysis error, or wrote no JSON) or a setup error (npm pack or tar failed).
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -167,6 +170,24 @@ const TARGETS = [
   },
 ];
 
+/**
+ * Precision and model controls from a sweep of popular servers (no published vulnerability): a rule's findings
+ * triaged as false positives and since fixed (`maxFindings`: what the recommended preset may still report), and
+ * servers whose tools the model once missed (`minTools`). A row outside its bound is a regression to look at.
+ */
+const CONTROLS = [
+  { package: '@modelcontextprotocol/server-slack', version: '2025.4.25', codeDir: 'package/dist', rule: 'no-ssrf', maxFindings: 0,
+    reason: 'URLSearchParams.append/set values are percent-encoded' },
+  { package: '@modelcontextprotocol/server-gitlab', version: '2025.4.25', codeDir: 'package/dist', rule: 'no-ssrf', maxFindings: 0,
+    reason: 'encoded query after a URL prefix held in a const' },
+  { package: '@upstash/context7-mcp', version: '4.1.1', codeDir: 'package/dist', rule: 'no-description-injection', maxFindings: 0,
+    reason: "a server ordering its own tools; 'Next.js' instead of 'nextjs'" },
+  { package: '@heroku/mcp-server', version: '1.2.8', codeDir: 'package/dist', minTools: 37,
+    reason: 'server.tool(...) in compiled files whose SDK type import was erased' },
+  { package: 'obsidian-mcp', version: '2.0.1', codeDir: 'package/dist', minTools: 12,
+    reason: 'definition objects with MCP tool annotations' },
+];
+
 class InternalError extends Error {}
 
 
@@ -233,10 +254,17 @@ function printTable(rows) {
     row.other,
     row.time,
   ]);
+  for (const line of formatColumns(headers, cells)) console.log(line);
+}
+
+/** A header, a rule and the rows, in columns padded to their widest cell. */
+function formatColumns(headers, cells) {
   const widths = headers.map((header, i) => Math.max(header.length, ...cells.map((cell) => String(cell[i]).length)));
-  console.log(headers.map((header, i) => pad(header, widths[i])).join('  '));
-  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
-  for (const cell of cells) console.log(cell.map((value, i) => pad(value, widths[i])).join('  '));
+  return [
+    headers.map((header, i) => pad(header, widths[i])).join('  '),
+    widths.map((width) => '-'.repeat(width)).join('  '),
+    ...cells.map((cell) => cell.map((value, i) => pad(value, widths[i])).join('  ')),
+  ];
 }
 
 function parseArgs(argv) {
@@ -256,7 +284,8 @@ async function main() {
   if (!existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'main.js'))) throw new SetupError('dist/ is missing: run `npm run build` first (or `npm run realworld`)');
   mkdirSync(WORK, { recursive: true });
   const targets = TARGETS.filter((target) => !options.only || target.package.includes(options.only));
-  if (targets.length === 0) throw new SetupError(`no package matches --only ${JSON.stringify(options.only)}`);
+  const controls = CONTROLS.filter((control) => !options.only || control.package.includes(options.only));
+  if (targets.length === 0 && controls.length === 0) throw new SetupError(`no package matches --only ${JSON.stringify(options.only)}`);
 
   const rows = [];
   const results = [];
@@ -327,9 +356,32 @@ async function main() {
     });
   }
 
-  printTable(rows);
+  const controlRows = [];
+  for (const control of controls) {
+    const dir = path.join(await fetchPackage(control.package, control.version, options.refresh), control.codeDir);
+    if (!existsSync(dir)) throw new SetupError(`${control.package}@${control.version}: no ${control.codeDir} in the tarball`);
+    const { report, ms } = await scan(dir, false);
+    const measured = control.rule === undefined ? report.tools.length : report.findings.filter((finding) => finding.ruleId === `mcp-security/${control.rule}`).length;
+    const ok = control.rule === undefined ? measured >= control.minTools : measured <= control.maxFindings;
+    controlRows.push({
+      package: `${control.package}@${control.version}`,
+      check: control.rule === undefined ? `tools >= ${control.minTools}` : `${control.rule} <= ${control.maxFindings}`,
+      measured: String(measured),
+      status: ok ? 'ok' : 'REGRESSION',
+      reason: control.reason,
+      time: `${(ms / 1000).toFixed(1)}s`,
+    });
+    results.push({ control: { ...control, measured, ok } });
+  }
+
+  if (rows.length > 0) printTable(rows);
+  if (controlRows.length > 0) {
+    console.log('\nControls (recommended preset):\n');
+    for (const line of formatColumns(['package', 'check', 'measured', 'status', 'why', 'time'], controlRows.map((r) => [r.package, r.check, r.measured, r.status, r.reason, r.time]))) console.log(line);
+  }
   const expectedCount = rows.filter((row) => !row.advisory.startsWith('(patched')).length;
   const found = (key, preset) => rows.filter((row) => !row.advisory.startsWith('(patched') && (!preset || row.preset === preset) && row[key].startsWith('yes')).length;
+  if (controlRows.length > 0) console.log(`\nrealworld: ${controlRows.filter((row) => row.status === 'ok').length} of ${controlRows.length} controls within their bounds.`);
   console.log(`\nrealworld: ${targets.length} packages, ${expectedCount} expected findings: ${found('foundRecommended')} found with recommended, ${found('foundStrict')} with strict (${found('foundStrict', 'strict')} of ${rows.filter((row) => row.preset === 'strict').length} that only strict is meant to report).`);
   console.log('realworld: "other" counts every finding of the scan that is not on an expected site; it mixes true and false positives.');
   if (options.json) {
