@@ -1,9 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { enclosingClassBody, getKeyName, isFunctionNode, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { enclosingClassBody, enclosingFunction, getKeyName, isFunctionNode, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { memoize } from '../util/memo.js';
 import { findExport, findRelativeImport, isRequireDefinition } from '../util/module-loader.js';
 import { getModuleRef, type ModuleRef } from '../util/module-refs.js';
+import { nodesWithin } from '../util/node-index.js';
 import { getSingleInit, getUnitOfNode, getVariable } from '../util/source-unit.js';
 
 /*
@@ -14,6 +15,12 @@ import { getSingleInit, getUnitOfNode, getVariable } from '../util/source-unit.j
  */
 
 const MAX_HOPS = 4;
+/**
+ * Steps from a receiver back to the call that made it: bindings, `await`, member reads and calls
+ * that keep the instance, a project function's returns (`page` ← `ensureBrowser()` ← `return page`
+ * ← `pages[0]` ← `browser.pages()` ← `browser` ← `puppeteer.launch()` is eight).
+ */
+const MAX_INSTANCE_STEPS = 12;
 
 /** Strips `await` as well as the wrappers `unwrapExpression` strips. */
 export function unwrapAwait(node: TSESTree.Node): TSESTree.Node {
@@ -68,7 +75,7 @@ function computeBinding(node: TSESTree.Node): Binding {
     const required = isRequireDefinition(def) ? importedBinding(variable) : null;
     if (required && required.kind !== 'none') return required;
     if (def.type === 'FunctionName' || def.type === 'ClassName') return { kind: 'value', node: def.node };
-    const init = getSingleInit(variable);
+    const init = getSingleInit(variable) ?? singleLaterWrite(variable);
     if (init) return { kind: 'value', node: init };
     const annotation = (def.name as TSESTree.Identifier).typeAnnotation?.typeAnnotation;
     return annotation ? { kind: 'type', node: annotation } : { kind: 'none' };
@@ -78,6 +85,48 @@ function computeBinding(node: TSESTree.Node): Binding {
     return name === null ? { kind: 'none' } : classMemberBinding(expression, name);
   }
   return { kind: 'none' };
+}
+
+/** The instance every `return` of a function gives (all must agree; returning nothing counts as none). */
+function returnedInstance(fn: FunctionNode, pass: (ref: ModuleRef, member: string) => boolean, depth: number): ModuleRef | null {
+  const returned: TSESTree.Node[] = [];
+  if (fn.body.type !== 'BlockStatement') returned.push(fn.body);
+  else {
+    const unit = getUnitOfNode(fn);
+    if (!unit) return null;
+    for (const statement of nodesWithin(unit, fn.body, ['ReturnStatement'])) {
+      if (enclosingFunction(statement) !== fn) continue;
+      if (!statement.argument) return null;
+      returned.push(statement.argument);
+    }
+  }
+  let found: ModuleRef | null = null;
+  for (const node of returned) {
+    const ref = getInstanceRef(node, pass, depth);
+    if (!ref || (found && (found.module !== ref.module || found.path.join('.') !== ref.path.join('.')))) return null;
+    found = ref;
+  }
+  return found;
+}
+
+/**
+ * The value of a variable declared without one and assigned exactly once elsewhere (`let page;` at
+ * module level, `page = (await browser.pages())[0]` in a set-up function): wherever it is read, it
+ * holds that value or nothing yet.
+ */
+function singleLaterWrite(variable: TSESLint.Scope.Variable): TSESTree.Expression | undefined {
+  const def = variable.defs[0];
+  if (def?.type !== 'Variable' || def.node.init != null || def.node.id.type !== 'Identifier') return undefined;
+  // Resetting it (`page = null` when the browser closes) adds no other value.
+  const writes = variable.references.filter((reference) => reference.isWrite() && !isNothing(reference.writeExpr));
+  const assignment = writes.length === 1 ? writes[0]?.identifier.parent : undefined;
+  return assignment?.type === 'AssignmentExpression' && assignment.operator === '=' && assignment.left === writes[0]?.identifier ? assignment.right : undefined;
+}
+
+function isNothing(node: TSESTree.Node | null | undefined): boolean {
+  if (!node) return false;
+  const value = unwrapExpression(node);
+  return (value.type === 'Literal' && value.value === null && !('regex' in value)) || (value.type === 'Identifier' && value.name === 'undefined');
 }
 
 /**
@@ -155,7 +204,7 @@ export function getInstanceRef(
   pass: (ref: ModuleRef, member: string) => boolean,
   depth = 0,
 ): ModuleRef | null {
-  if (depth > MAX_HOPS + 2) return null;
+  if (depth > MAX_INSTANCE_STEPS) return null;
   const value = unwrapAwait(node);
   if (value.type === 'NewExpression' || value.type === 'CallExpression') {
     const callee = unwrapExpression(value.callee);
@@ -166,6 +215,9 @@ export function getInstanceRef(
       const base = name === null ? null : getInstanceRef(callee.object, pass, depth + 1);
       return base && name !== null && pass(base, `${name}()`) ? base : null;
     }
+    // A project function that returns one kind of instance (`const page = await ensureBrowser()`).
+    const fn = value.type === 'CallExpression' ? resolveFunction(callee) : null;
+    if (fn) return returnedInstance(fn, pass, depth + 1);
     // knex instances are functions: `db('users')` is a query builder of the same database.
     const base = getInstanceRef(callee, pass, depth + 1);
     return base && pass(base, '()') ? base : null;

@@ -78,6 +78,10 @@ const playwrightRequestContext = tool('  const api = await request.newContext();
 const puppeteerGoto = tool("  const browser = await puppeteer.launch({ headless: true });\n  const page = await browser.newPage();\n  await page.goto(args.url, { waitUntil: 'networkidle2' });", PUPPETEER);
 const puppeteerCoreConnect = tool("  const browser = await puppeteer.connect({ browserWSEndpoint: 'ws://127.0.0.1:9222' });\n  const context = await browser.createBrowserContext();\n  const page = await context.newPage();\n  await page.goto(`https://api.example.com${args.url}`);", "import puppeteer from 'puppeteer-core';\n");
 /** A page typed by an import, navigated in a helper of the same file. */
+/** server-puppeteer's shape: a module-level page set once by a set-up function (and reset on close), which returns it. */
+const puppeteerSharedPage = tool('  const page = await ensureBrowser();\n  await page.goto(args.url);', `${PUPPETEER}let browser;\nlet page;\nasync function ensureBrowser() {\n  if (browser && !browser.connected) browser = null;\n  if (!browser) {\n    browser = await puppeteer.launch({ headless: true });\n    const pages = await browser.pages();\n    page = pages[0];\n  }\n  return page;\n}\n`);
+/** The same shape around an object that is no browser: a router's `goto` sends nothing. */
+const sharedRouter = tool('  const current = await ensureRouter();\n  await current.goto(args.url);', "import { createRouter } from './router.js';\nlet router;\nasync function ensureRouter() {\n  if (!router) router = createRouter();\n  return router;\n}\n");
 const puppeteerTypedHelper = tool('  const browser = await puppeteer.launch();\n  await visit(await browser.newPage(), args.url);', `${PUPPETEER}import type { Page } from 'puppeteer';\nasync function visit(page: Page, url: string): Promise<void> {\n  await page.goto(url);\n}\n`);
 /** A class keeps the browser (a typed constructor parameter); its method navigates. */
 const playwrightClass = tool('  await scraper.open(args.url);', `${PLAYWRIGHT}import type { Browser } from 'playwright';\nclass Scraper {\n  constructor(private readonly browser: Browser) {}\n  async open(url: string): Promise<string> {\n    const page = await this.browser.newPage();\n    await page.goto(url);\n    return page.content();\n  }\n}\nconst scraper = new Scraper(await chromium.launch());\n`);
@@ -96,6 +100,7 @@ const prefixBare = tool('  const url = `${args.url}/api/v4`;\n  await fetch(`${u
 
 ruleTester.run('no-ssrf', rule, {
   valid: [
+    sharedRouter,
     // A helper in another module checks the host before the helper that fetches.
     { code: crossModuleChecked, filename: corpusFile },
     // A helper in another module encodes the segment; checkPaths: false leaves cross-module paths alone too.
@@ -179,6 +184,7 @@ ruleTester.run('no-ssrf', rule, {
     invalid(playwrightApiRequest, 'controlledUrl', 'args.url'),
     invalid(playwrightRequestContext, 'controlledUrl', 'args.url'),
     invalid(puppeteerGoto, 'controlledUrl', 'args.url'),
+    invalid(puppeteerSharedPage, 'controlledUrl', 'args.url', 'page.goto(args.url)'),
     invalid(puppeteerCoreConnect, 'controlledUrl', '`https://api.example.com${args.url}`'),
     invalid(puppeteerTypedHelper, 'controlledUrl', 'url', 'page.goto(url)'),
     invalid(playwrightClass, 'controlledUrl', 'url', 'page.goto(url)'),
