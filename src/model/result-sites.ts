@@ -115,8 +115,11 @@ function addExecutor(executor: FunctionNode, sites: ResultSite[]): void {
   });
 }
 
-/** A `throw` inside a `try` block (with a `catch`) of the same function does not leave it. */
-function isCaughtWithin(node: TSESTree.Node, fn: FunctionNode): boolean {
+/**
+ * A `throw` (or a call whose callee may throw) inside a `try` block with a `catch`, below `fn` (or
+ * anywhere above, for `null`), does not leave `fn`: the `catch` receives it.
+ */
+export function isCaughtWithin(node: TSESTree.Node, fn: FunctionNode | null): boolean {
   let child: TSESTree.Node = node;
   for (let current = node.parent; current && current !== fn; current = current.parent) {
     if (current.type === 'TryStatement' && current.block === child && current.handler) return true;

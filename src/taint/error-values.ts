@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { getResultSites, isVisibleResultPath, type ResultSite } from '../model/result-sites.js';
+import { getResultSites, isCaughtWithin, isVisibleResultPath, type ResultSite } from '../model/result-sites.js';
 import type { ToolHandler } from '../model/types.js';
-import { getKeyName, getStaticString, isFunctionNode, resolveValue, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { enclosingFunction, getKeyName, getStaticString, isFunctionNode, resolveValue, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { memoize } from '../util/memo.js';
 import { GLOBAL_MODULE, getModuleRef, getPatternPath } from '../util/module-refs.js';
 import { nodesWithin } from '../util/node-index.js';
@@ -560,7 +560,8 @@ function siteLeaks(handler: ToolHandler, site: ResultSite, safe: ReadonlySet<str
   if (handler.framework === 'generic') return out;
   // A callback registered through a wrapper whose own function calls it inside a `try`: the
   // wrapper's `catch` receives what it throws (and is checked as a handler of its own).
-  if (handler.via?.invoke && insideTryBlock(handler.via.invoke)) return out;
+  const invoke = handler.via?.invoke;
+  if (invoke && isCaughtWithin(invoke, enclosingFunction(invoke))) return out;
   // A thrown error's message is what the client sees.
   const thrown = unwrapExpression(site.node);
   if ((thrown.type === 'NewExpression' || thrown.type === 'CallExpression') && isErrorConstruction(thrown)) {
@@ -574,14 +575,6 @@ function siteLeaks(handler: ToolHandler, site: ResultSite, safe: ReadonlySet<str
   const [whole] = errorText(site.node).filter((o) => o.at.length === 0 || o.at[0] === 'message');
   if (whole && !narrowedToUserFacing(site.node, safe)) out.push(leakAt(site.node, 'thrown', whole, true));
   return out;
-}
-
-/** `node` sits in the `try` block of a `try … catch` of its own function (what it throws is caught there). */
-function insideTryBlock(node: TSESTree.Node): boolean {
-  for (let child = node, parent = node.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
-    if (parent.type === 'TryStatement' && parent.block === child && parent.handler !== null) return true;
-  }
-  return false;
 }
 
 /** `new Error(…)`, `new McpError(…)`, `new UserError(…)`, `createError(…)`: a constructor named like an error. */

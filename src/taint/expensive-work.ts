@@ -151,8 +151,13 @@ function madeBy(node: TSESTree.Node): WorkModule | null {
   return null;
 }
 
+/** The row listing the module (`'x/'` in a row: every module under `x/`). */
+function listsModule(row: WorkModule, module: string): boolean {
+  return row.modules.some((m) => (m.endsWith('/') ? module.startsWith(m) : module === m));
+}
+
 function rowOf(ref: ModuleRef): WorkModule | null {
-  return WORK_MODULES.find((row) => row.modules.some((m) => (m.endsWith('/') ? ref.module.startsWith(m) : ref.module === m))) ?? null;
+  return WORK_MODULES.find((row) => listsModule(row, ref.module)) ?? null;
 }
 
 /** A helper of a listed module that sends nothing (`axios.isAxiosError`), or something read from one. */
@@ -164,7 +169,7 @@ function excepted(ref: ModuleRef): boolean {
 function tableRow(ref: ModuleRef | null): WorkModule | null {
   if (!ref || excepted(ref)) return null;
   for (const row of WORK_MODULES) {
-    if (!row.modules.some((m) => (m.endsWith('/') ? ref.module.startsWith(m) : ref.module === m))) continue;
+    if (!listsModule(row, ref.module)) continue;
     // Every export, or one of the listed ones (a method of it included: `http.get(…).on`).
     if (!row.exports || row.exports.some((path) => path.length <= ref.path.length && path.every((segment, i) => segment === ref.path[i]))) {
       return row;

@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { enclosingClassBody, enclosingFunction, getKeyName, getStaticString, isFunctionNode, resolveValue, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { memoize } from '../util/memo.js';
 import { GLOBAL_MODULE, getModuleRef } from '../util/module-refs.js';
-import { nodesWithin } from '../util/node-index.js';
+import { nodesWithin, ownReturns } from '../util/node-index.js';
 import { getSingleInit, getUnitOfNode, getVariable, type SourceUnit } from '../util/source-unit.js';
 import { enclosingLoop, reachingWrites, STATEMENT_LISTS } from './flow-order.js';
 import type { Analysis } from './propagation.js';
@@ -711,8 +711,7 @@ function knownAbsolute(analysis: Analysis, unit: SourceUnit, variable: Variable,
   if (value?.type === 'AwaitExpression') value = unwrapExpression(value.argument);
   if (value?.type === 'CallExpression') {
     if (getPathFunction(value.callee) === 'resolve') return true;
-    const ref = getModuleRef(value.callee);
-    if (ref !== null && FS_MODULES.includes(ref.module) && ref.path.some((p) => p === 'realpath' || p === 'realpathSync')) return true;
+    if (isRealpathCall(value)) return true;
   }
   // A check on a variable that is written again may be about another value.
   const unchanged = bound !== undefined || (variable.defs[0]?.type === 'Parameter' && !variable.references.some((r) => r.isWrite()));
@@ -818,6 +817,12 @@ function chainFacts(analysis: Analysis, unit: SourceUnit, subject: TSESTree.Node
 
 const FS_MODULES = ['fs', 'fs/promises', 'fs-extra', 'graceful-fs'];
 
+/** `fs.realpath(…)`, `realpathSync.native(…)`, `fs.promises.realpath(…)`: the path with its links resolved. */
+function isRealpathCall(call: TSESTree.CallExpression): boolean {
+  const ref = getModuleRef(call.callee);
+  return ref !== null && FS_MODULES.includes(ref.module) && ref.path.some((p) => p === 'realpath' || p === 'realpathSync');
+}
+
 /**
  * {@link normalisingStep} of a call, or of a conditional whose two branches both normalise the same
  * value (`isAbsolute(a) ? path.resolve(a) : path.resolve(cwd, a)`): whichever runs, the result is
@@ -849,10 +854,8 @@ function normalisingStepOf(analysis: Analysis, unit: SourceUnit, node: TSESTree.
  * normalising wrapper (its parameter's argument). `null` for any other call.
  */
 function normalisingStep(analysis: Analysis, call: TSESTree.CallExpression): { inner: TSESTree.Expression[]; realpath: boolean } | null {
-  const ref = getModuleRef(call.callee);
-  const isReal = ref !== null && FS_MODULES.includes(ref.module) && ref.path.some((p) => p === 'realpath' || p === 'realpathSync');
   const args = call.arguments.filter((a): a is TSESTree.Expression => a.type !== 'SpreadElement');
-  if (isReal) return { inner: args.slice(0, 1), realpath: true };
+  if (isRealpathCall(call)) return { inner: args.slice(0, 1), realpath: true };
   const pathFunction = getPathFunction(call.callee);
   if (pathFunction === 'resolve' || pathFunction === 'join' || pathFunction === 'normalize') return { inner: args.length >= 2 ? args.slice(1) : args, realpath: false };
   if (pathFunction !== null || call.arguments.some((a) => a.type === 'SpreadElement')) return null;
@@ -987,7 +990,7 @@ function mapParamFacts(analysis: Analysis, unit: SourceUnit, call: TSESTree.Call
   for (const pf of facts) {
     const arg = call.arguments[pf.index];
     if (!arg || arg.type === 'SpreadElement') continue;
-    const rootParams = settleRootParams(analysis, call, fn, pf.rootParams);
+    const rootParams = settleRootParams(analysis, call.arguments, fn, pf.rootParams);
     if (rootParams === null) continue;
     const base = accessPathOf(unit, arg);
     const extra = { ...(pf.needsNormalized ? { needsNormalized: true } : {}), ...(pf.realpath ? { realpath: true } : {}), site: pf.site ?? call, ...(rootParams.length > 0 ? { rootParams } : {}) };
@@ -999,8 +1002,12 @@ function mapParamFacts(analysis: Analysis, unit: SourceUnit, call: TSESTree.Call
   return out;
 }
 
-/** The caller's parameters a helper fact's root conditions come down to at this call; `null` when the call passes input as the root. */
-function settleRootParams(analysis: Analysis, call: TSESTree.CallExpression, fn: FunctionNode, conditions: readonly ParamRef[] | undefined): readonly ParamRef[] | null {
+/**
+ * The caller's parameters that root conditions on `fn`'s parameters (a containment checked against a
+ * root the helper was passed) come down to at a call passing `args`; `null` when the call passes
+ * input as a root. Conditions on other functions stay as they are.
+ */
+export function settleRootParams(analysis: Analysis, args: readonly TSESTree.CallExpressionArgument[], fn: FunctionNode, conditions: readonly ParamRef[] | undefined): readonly ParamRef[] | null {
   if (!conditions?.length) return [];
   const remaining: ParamRef[] = [];
   for (const condition of conditions) {
@@ -1008,7 +1015,7 @@ function settleRootParams(analysis: Analysis, call: TSESTree.CallExpression, fn:
       remaining.push(condition);
       continue;
     }
-    const argument = call.arguments[condition.index];
+    const argument = args[condition.index];
     const params = argument && argument.type !== 'SpreadElement' ? serverValueParams(analysis, argument) : null;
     if (params === null) return null;
     remaining.push(...params);
@@ -1083,21 +1090,10 @@ function collectPatternVariables(unit: SourceUnit, pattern: TSESTree.Node, index
 /** The return points of a function (not of functions nested in it); an arrow's expression body is one. */
 function collectReturns(fn: FunctionNode): { argument: TSESTree.Node | null; anchor: TSESTree.Node }[] {
   if (fn.body.type !== 'BlockStatement') return [{ argument: fn.body, anchor: fn.body }];
-  const out: { argument: TSESTree.Node | null; anchor: TSESTree.Node }[] = [];
   const unit = getUnitOfNode(fn);
-  if (!unit) return out;
-  const stack: TSESTree.Node[] = [fn.body];
-  while (stack.length > 0) {
-    const node = stack.pop() as TSESTree.Node;
-    if (node.type === 'ReturnStatement') out.push({ argument: node.argument, anchor: node });
-    for (const key of unit.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      for (const c of Array.isArray(child) ? child : [child]) {
-        if (c && typeof c === 'object' && typeof (c as { type?: unknown }).type === 'string' && !isFunctionNode(c as TSESTree.Node)) stack.push(c as TSESTree.Node);
-      }
-    }
-  }
-  return out;
+  // Last first: the meet over the returns keeps the first of two equal facts, so the guard a finding
+  // names is the one at the function's last return.
+  return unit ? ownReturns(unit, fn).reverse().map((statement) => ({ argument: statement.argument, anchor: statement })) : [];
 }
 
 /** `true`/`false` for literal truthiness, `null` when it depends. */

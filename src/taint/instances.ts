@@ -1,10 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { enclosingClassBody, enclosingFunction, getKeyName, isFunctionNode, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { enclosingClassBody, getKeyName, isFunctionNode, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { memoize } from '../util/memo.js';
 import { findExport, findRelativeImport, isRequireDefinition } from '../util/module-loader.js';
-import { getModuleRef, type ModuleRef } from '../util/module-refs.js';
-import { nodesWithin } from '../util/node-index.js';
+import { getModuleRef, isRef, type ModuleRef } from '../util/module-refs.js';
+import { ownReturns } from '../util/node-index.js';
 import { getSingleInit, getUnitOfNode, getVariable } from '../util/source-unit.js';
 
 /*
@@ -94,8 +94,7 @@ function returnedInstance(fn: FunctionNode, pass: (ref: ModuleRef, member: strin
   else {
     const unit = getUnitOfNode(fn);
     if (!unit) return null;
-    for (const statement of nodesWithin(unit, fn.body, ['ReturnStatement'])) {
-      if (enclosingFunction(statement) !== fn) continue;
+    for (const statement of ownReturns(unit, fn)) {
       if (!statement.argument) return null;
       returned.push(statement.argument);
     }
@@ -103,7 +102,7 @@ function returnedInstance(fn: FunctionNode, pass: (ref: ModuleRef, member: strin
   let found: ModuleRef | null = null;
   for (const node of returned) {
     const ref = getInstanceRef(node, pass, depth);
-    if (!ref || (found && (found.module !== ref.module || found.path.join('.') !== ref.path.join('.')))) return null;
+    if (!ref || (found && !isRef(found, ref.module, ...ref.path))) return null;
     found = ref;
   }
   return found;

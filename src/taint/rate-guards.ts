@@ -3,10 +3,10 @@ import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import type { ToolHandler } from '../model/types.js';
-import { enclosingFunction, getKeyName, isFunctionNode, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { getKeyName, isFunctionNode, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { findExport, isRelativeSpecifier, loadModule, resolveRelativeModule } from '../util/module-loader.js';
 import { getModuleRef, type ModuleRef } from '../util/module-refs.js';
-import { nodesOfType, nodesWithin } from '../util/node-index.js';
+import { nodesOfType, nodesWithin, ownReturns } from '../util/node-index.js';
 import { getUnitOfNode, getVariable, walk, type SourceUnit } from '../util/source-unit.js';
 import { resolveBinding, resolveFunction, trailingNames, unwrapAwait } from './instances.js';
 import {
@@ -762,8 +762,8 @@ function returnedFunctions(fn: FunctionNode): FunctionNode[] {
   const found: FunctionNode[] = [];
   const unit = getUnitOfNode(fn);
   if (!unit) return found;
-  for (const node of nodesWithin(unit, fn.body, ['ReturnStatement'])) {
-    if (node.argument && isFunctionNode(unwrapExpression(node.argument)) && enclosingFunction(node) === fn) {
+  for (const node of ownReturns(unit, fn)) {
+    if (node.argument && isFunctionNode(unwrapExpression(node.argument))) {
       found.push(unwrapExpression(node.argument) as FunctionNode);
     }
   }

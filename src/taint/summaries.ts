@@ -7,8 +7,8 @@ import { nodesWithin } from '../util/node-index.js';
 import { getSingleInit, getUnitOfNode, getVariable, type SourceUnit } from '../util/source-unit.js';
 import type { Analysis } from './propagation.js';
 import { getSinkCall } from './sinks.js';
-import { serverValueParams } from './guards.js';
-import type { FlowState, FlowStep, Origin, ParamRef, SinkCall, SinkKind, SinkPoint, TaintValue } from './types.js';
+import { settleRootParams } from './guards.js';
+import type { FlowState, FlowStep, Origin, SinkCall, SinkKind, SinkPoint, TaintValue } from './types.js';
 import { CLEAN, mapOrigins, mergeStates, normalizeValue, originKey, unionValues } from './values.js';
 
 /*
@@ -414,20 +414,9 @@ function instantiateOrigin(analysis: Analysis, origin: Origin, callee: ResolvedC
  */
 function settleContainment(analysis: Analysis, state: FlowState, callee: ResolvedCallee, args: readonly TSESTree.CallExpressionArgument[]): FlowState {
   if (!state.containedIf) return state;
-  const remaining: ParamRef[] = [];
-  for (const condition of state.containedIf) {
-    if (condition.fn !== callee.fn) {
-      remaining.push(condition);
-      continue;
-    }
-    const argument = args[condition.index];
-    const params = argument && argument.type !== 'SpreadElement' ? serverValueParams(analysis, argument) : null;
-    if (params === null) {
-      // The caller passes input (or nothing) as the root: the check proves nothing.
-      return { ...state, contained: false, containedIf: undefined };
-    }
-    remaining.push(...params);
-  }
+  const remaining = settleRootParams(analysis, args, callee.fn, state.containedIf);
+  // The caller passes input (or nothing) as the root: the check proves nothing.
+  if (remaining === null) return { ...state, contained: false, containedIf: undefined };
   return { ...state, containedIf: remaining.length > 0 ? remaining : undefined };
 }
 

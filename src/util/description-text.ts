@@ -2,11 +2,11 @@ import path from 'node:path';
 
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { findProperty, getKeyName, isFunctionNode, unwrapExpression } from './ast.js';
+import { enclosingFunction, findProperty, getKeyName, isFunctionNode, unwrapExpression } from './ast.js';
 import { memoize } from './memo.js';
 import { findExport, findRelativeImport, isRequireDefinition } from './module-loader.js';
 import { getModuleRef } from './module-refs.js';
-import { nodesWithin } from './node-index.js';
+import { ownReturns } from './node-index.js';
 import { getSingleInit, getUnitOfNode, getVariable, type SourceUnit } from './source-unit.js';
 
 /** One text a description can have (a conditional or a loop gives several). */
@@ -394,12 +394,6 @@ function resolveFunction(ctx: Context, callee: TSESTree.Identifier): { node: Fun
   return isPlainFunction(node) ? { node, ctx } : null;
 }
 
-/** The nearest function around a node (or the program). */
-function enclosingFunction(node: TSESTree.Node): TSESTree.Node {
-  let current: TSESTree.Node | undefined = node.parent;
-  while (current && !isFunctionNode(current) && current.type !== 'Program') current = current.parent;
-  return current ?? node;
-}
 
 /**
  * Every value a function can return: its expression body, or the argument of each `return` of its
@@ -410,8 +404,7 @@ function evaluateReturns(fn: { node: FunctionNode; ctx: Context }, next: Next): 
   const { node } = fn;
   if (node.body.type !== 'BlockStatement') return next(node.body, fn.ctx);
   const results: Result[] = [];
-  for (const statement of nodesWithin(fn.ctx.unit, node.body, ['ReturnStatement'])) {
-    if (enclosingFunction(statement) !== node) continue;
+  for (const statement of ownReturns(fn.ctx.unit, node)) {
     results.push(statement.argument ? next(statement.argument, fn.ctx) : NONE);
     if (results.length > MAX_VARIANTS) break;
   }

@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
+import { enclosingFunction, type FunctionNode } from './ast.js';
 import { memoizeByUnit } from './memo.js';
 import { walk, type SourceUnit } from './source-unit.js';
 
@@ -61,6 +62,14 @@ export function nodesWithin<T extends NodeType>(unit: SourceUnit, root: TSESTree
   // Pre-order across types: by start, the outer (longer) node first.
   if (types.length > 1) out.sort(bySourceOrder);
   return out;
+}
+
+/**
+ * The `return` statements of `fn` itself, not of the functions nested in it, in source order
+ * (`fn` must belong to `unit`; an expression-bodied arrow has none).
+ */
+export function ownReturns(unit: SourceUnit, fn: FunctionNode): TSESTree.ReturnStatement[] {
+  return nodesWithin(unit, fn.body, ['ReturnStatement']).filter((statement) => enclosingFunction(statement) === fn);
 }
 
 /** By start; of two nodes that start together, the outer (longer) one first. */

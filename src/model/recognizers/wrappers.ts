@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { isFunctionNode, unwrapExpression, getKeyName, type FunctionNode } from '../../util/ast.js';
+import { enclosingFunction, getKeyName, isFunctionNode, unwrapExpression, type FunctionNode } from '../../util/ast.js';
 import { memoizeByUnit } from '../../util/memo.js';
 import { getPatternPath } from '../../util/module-refs.js';
 import { nodesOfType, nodesWithin } from '../../util/node-index.js';
@@ -398,13 +398,6 @@ function declares(variable: Variable, fn: FunctionNode): boolean {
   if (variable.defs[0]?.node === fn) return true;
   const init = getSingleInit(variable);
   return init !== undefined && unwrapExpression(init) === fn;
-}
-
-function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) return current;
-  }
-  return null;
 }
 
 function within(node: TSESTree.Node, container: TSESTree.Node): boolean {
