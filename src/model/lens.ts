@@ -4,7 +4,7 @@ import { getKeyName, unwrapExpression } from '../util/ast.js';
 import { memoizeByUnit } from '../util/memo.js';
 import { findExport, findRelativeImport, isRequireDefinition } from '../util/module-loader.js';
 import { getPatternPath } from '../util/module-refs.js';
-import { getSingleInit, getUnitOfNode, getVariable, type SourceUnit } from '../util/source-unit.js';
+import { getSingleInit, getUnitOfNode, getVariable, isReassigned, type SourceUnit } from '../util/source-unit.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -178,7 +178,7 @@ function createLens(unit: SourceUnit, loop: LoopBinding | null): Lens {
       if (single) return single;
       const declarator = def.node;
       if (declarator.init == null || declarator.id.type === 'Identifier') return undefined;
-      if (variable.references.some((r) => r.isWrite() && r.init !== true)) return undefined;
+      if (isReassigned(variable)) return undefined;
       const path = getPatternPath(declarator.id, def.name);
       return path ? follow(declarator.init, path) : undefined;
     }

@@ -10,18 +10,35 @@ import { isFunctionNode, unwrapExpression } from '../util/ast.js';
 
 /**
  * The writes of a variable that can reach `use`: the last one before it that runs unconditionally
- * on the way (and any conditional ones after that), plus writes later in the same loop.
+ * on the way (and any conditional ones after that), plus writes later in the same loop. `writes`
+ * must be in source order (`writeReferences` in util/source-unit gives them so): the writes before `use` are found
+ * by a binary search, so a variable written at every step of a long function stays linear.
  */
 export function reachingWrites(writes: readonly TSESLint.Scope.Reference[], use: TSESTree.Node): TSESLint.Scope.Reference[] {
-  const before = writes.filter((w) => w.identifier.range[1] <= use.range[0]).sort((a, b) => b.identifier.range[0] - a.identifier.range[0]);
-  if (before.length === 0) return [...writes];
+  // How many writes end before `use` starts (writes do not overlap: by end is by start).
+  let low = 0;
+  let high = writes.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((writes[mid] as TSESLint.Scope.Reference).identifier.range[1] <= use.range[0]) low = mid + 1;
+    else high = mid;
+  }
+  const before = low;
+  if (before === 0) return [...writes];
   const result: TSESLint.Scope.Reference[] = [];
-  for (const write of before) {
+  for (let i = before - 1; i >= 0; i--) {
+    const write = writes[i] as TSESLint.Scope.Reference;
     result.push(write);
     if (dominates(write.identifier, use)) break;
   }
   const loop = enclosingLoop(use);
-  if (loop) for (const write of writes) if (write.identifier.range[0] > use.range[1] && loop.range[0] <= write.identifier.range[0] && write.identifier.range[1] <= loop.range[1]) result.push(write);
+  if (loop) {
+    for (let i = before; i < writes.length; i++) {
+      const write = writes[i] as TSESLint.Scope.Reference;
+      if (write.identifier.range[0] >= loop.range[1]) break;
+      if (write.identifier.range[0] > use.range[1] && loop.range[0] <= write.identifier.range[0] && write.identifier.range[1] <= loop.range[1]) result.push(write);
+    }
+  }
   return result;
 }
 

@@ -4,7 +4,7 @@ import { enclosingClassBody, enclosingFunction, getKeyName, getStaticString, isF
 import { memoize } from '../util/memo.js';
 import { GLOBAL_MODULE, getModuleRef } from '../util/module-refs.js';
 import { nodesWithin, ownReturns } from '../util/node-index.js';
-import { getSingleInit, getUnitOfNode, getVariable, type SourceUnit } from '../util/source-unit.js';
+import { getSingleInit, getUnitOfNode, getVariable, writeReferences, type SourceUnit } from '../util/source-unit.js';
 import { enclosingLoop, reachingWrites, STATEMENT_LISTS } from './flow-order.js';
 import type { Analysis } from './propagation.js';
 import {
@@ -91,7 +91,7 @@ export function writeBarrier(unit: SourceUnit, node: TSESTree.Node): number {
   if (base.type !== 'Identifier') return 0;
   const variable = getVariable(unit, base);
   if (!variable) return 0;
-  const writes = variable.references.filter((r) => r.isWrite());
+  const writes = writeReferences(variable);
   // `let x;` written once later: a check made before that write was on `undefined`.
   const [only] = writes;
   if (writes.length === 1 && only && !only.init && only.identifier.range[1] <= node.range[0]) return only.identifier.range[1];
@@ -118,7 +118,7 @@ export function getSingleValue(variable: Variable): TSESTree.Expression | undefi
   if (variable.defs.length !== 1 || def?.node.type !== 'VariableDeclarator' || def.node.init != null || def.node.id.type !== 'Identifier') return undefined;
   const declaration = def.node.parent;
   if (!STATEMENT_LISTS.has(declaration.parent.type)) return undefined;
-  const writes = variable.references.filter((r) => r.isWrite());
+  const writes = writeReferences(variable);
   const write = writes[0];
   if (writes.length !== 1 || !write) return undefined;
   const assignment = write.identifier.parent;
@@ -239,55 +239,121 @@ function statementCall(statement: TSESTree.Node): TSESTree.CallExpression | null
   return value.type === 'CallExpression' ? value : null;
 }
 
-/** Every condition that holds where `node` runs, innermost first, with the position it is checked at. */
-function dominatingConditions(node: TSESTree.Node): { condition: Condition; position: number }[] {
-  const out: { condition: Condition; position: number }[] = [];
+/**
+ * Walks the conditions that hold where `node` runs, innermost first: `onCondition` for a test or case
+ * the node sits under, `onList` for each statement list it is in, with the index of the statement
+ * holding it (the exit guards of the statements before that one hold too: {@link exitGuards}).
+ */
+function forEachDominating(
+  node: TSESTree.Node,
+  onCondition: (condition: Condition, position: number) => void,
+  onList: (owner: TSESTree.Node, index: number) => void,
+): void {
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
     switch (parent.type) {
       case 'IfStatement':
       case 'ConditionalExpression':
-        if (child === parent.consequent) out.push({ condition: { type: 'test', test: parent.test, polarity: true }, position: parent.test.range[1] });
-        else if (child === parent.alternate) out.push({ condition: { type: 'test', test: parent.test, polarity: false }, position: parent.test.range[1] });
+        if (child === parent.consequent) onCondition({ type: 'test', test: parent.test, polarity: true }, parent.test.range[1]);
+        else if (child === parent.alternate) onCondition({ type: 'test', test: parent.test, polarity: false }, parent.test.range[1]);
         break;
       case 'LogicalExpression':
-        if (child === parent.right && parent.operator !== '??') {
-          out.push({ condition: { type: 'test', test: parent.left, polarity: parent.operator === '&&' }, position: parent.left.range[1] });
-        }
+        if (child === parent.right && parent.operator !== '??') onCondition({ type: 'test', test: parent.left, polarity: parent.operator === '&&' }, parent.left.range[1]);
         break;
       case 'WhileStatement':
       case 'ForStatement':
-        if (child === parent.body && parent.test) out.push({ condition: { type: 'test', test: parent.test, polarity: true }, position: parent.test.range[1] });
+        if (child === parent.body && parent.test) onCondition({ type: 'test', test: parent.test, polarity: true }, parent.test.range[1]);
         break;
       case 'SwitchCase':
-        if (parent.consequent.includes(child as TSESTree.Statement)) out.push({ condition: { type: 'case', switchCase: parent }, position: parent.range[0] });
+        if (parent.consequent.includes(child as TSESTree.Statement)) onCondition({ type: 'case', switchCase: parent }, parent.range[0]);
         break;
       default:
         break;
     }
     if (STATEMENT_LISTS.has(parent.type)) {
       const index = statementIndex(parent).get(child) ?? -1;
-      if (index > 0) {
-        const statements = statementsOf(parent);
-        for (const guard of exitGuards(parent)) {
-          if (guard.index >= index) break;
-          const statement = statements[guard.index];
-          if (statement) out.push({ condition: guard.condition, position: statement.range[1] });
-        }
-      }
+      if (index > 0) onList(parent, index);
     }
   }
+}
+
+/** Every condition that holds where `node` runs, innermost first, with the position it is checked at. */
+function dominatingConditions(node: TSESTree.Node): { condition: Condition; position: number }[] {
+  const out: { condition: Condition; position: number }[] = [];
+  forEachDominating(
+    node,
+    (condition, position) => out.push({ condition, position }),
+    (owner, index) => {
+      const statements = statementsOf(owner);
+      for (const guard of exitGuards(owner)) {
+        if (guard.index >= index) break;
+        const statement = statements[guard.index];
+        if (statement) out.push({ condition: guard.condition, position: statement.range[1] });
+      }
+    },
+  );
   return out;
 }
+
+/** A fact an exit guard of a statement list establishes, with the guard's statement index and end. */
+interface ListFact {
+  readonly index: number;
+  readonly position: number;
+  readonly fact: Fact;
+}
+
+/**
+ * The facts of a statement list's exit guards, by access path, for the guards before `index`; filled
+ * in statement order as later statements ask, so a guard's facts are computed no earlier than before
+ * (as the statements after it are reached). Per analysis and list: a read then looks only at facts
+ * about its own access path, where walking every earlier guard for every read would be quadratic in
+ * the statements of a long function body.
+ */
+function listFactsBefore(analysis: Analysis, owner: TSESTree.Node, index: number, key: string): readonly ListFact[] {
+  const cache = analysis.cache<TSESTree.Node, { next: number; byPath: Map<string, ListFact[]> }>('list-facts');
+  let entry = cache.get(owner);
+  if (!entry) {
+    entry = { next: 0, byPath: new Map() };
+    cache.set(owner, entry);
+  }
+  const guards = exitGuards(owner);
+  const statements = statementsOf(owner);
+  while (entry.next < guards.length && (guards[entry.next]?.index ?? Infinity) < index) {
+    const guard = guards[entry.next] as { index: number; condition: Condition };
+    entry.next += 1;
+    const position = statements[guard.index]?.range[1] ?? 0;
+    for (const fact of conditionFacts(analysis, guard.condition)) {
+      const factKey = apKey(fact.ap);
+      let list = entry.byPath.get(factKey);
+      if (!list) {
+        list = [];
+        entry.byPath.set(factKey, list);
+      }
+      list.push({ index: guard.index, position, fact });
+    }
+  }
+  return entry.byPath.get(key) ?? NO_LIST_FACTS;
+}
+
+const NO_LIST_FACTS: readonly ListFact[] = [];
 
 /** The facts about `ap` that hold where `node` runs (checks made after `minPosition` only). */
 export function factsAt(analysis: Analysis, node: TSESTree.Node, ap: AccessPath, minPosition: number): Fact[] {
   const key = apKey(ap);
   const out: Fact[] = [];
-  for (const { condition, position } of dominatingConditions(node)) {
-    if (position < minPosition) continue;
-    for (const fact of conditionFacts(analysis, condition)) if (apKey(fact.ap) === key) out.push(fact);
-  }
+  forEachDominating(
+    node,
+    (condition, position) => {
+      if (position < minPosition) return;
+      for (const fact of conditionFacts(analysis, condition)) if (apKey(fact.ap) === key) out.push(fact);
+    },
+    (owner, index) => {
+      for (const listFact of listFactsBefore(analysis, owner, index, key)) {
+        // Filled in statement order, except when a guard's facts ask (through a helper) for later ones.
+        if (listFact.index < index && listFact.position >= minPosition) out.push(listFact.fact);
+      }
+    },
+  );
   return out;
 }
 

@@ -3,8 +3,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { summarizeSchema } from '../model/schema.js';
 import type { InputSchema } from '../model/types.js';
 import { getKeyName, getStaticString, isFunctionNode, resolveValue, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { memoize } from '../util/memo.js';
 import { GLOBAL_MODULE, getModuleRef, getPatternPath } from '../util/module-refs.js';
-import { getSingleInit, getUnitOfNode, getVariable, type SourceUnit } from '../util/source-unit.js';
+import { getSingleInit, getUnitOfNode, getVariable, writeReferences, type SourceUnit } from '../util/source-unit.js';
 import { accessPathOf, applyFacts, factsAt, writeBarrier } from './guards.js';
 import { reachingWrites } from './flow-order.js';
 import {
@@ -47,6 +48,12 @@ const NON_TEXT_GLOBALS = new Set([
 ]);
 /** Methods that store their arguments in the receiver. */
 const MUTATING_METHODS = new Set(['push', 'unshift', 'splice', 'add', 'set', 'append']);
+/**
+ * How many evaluations may be in progress at once (each waits on the next: a variable on its value,
+ * a call on its callee's return). Real code stays far below; a chain of generated helpers deeper than
+ * this is cut (its value counts as clean) where it would otherwise overflow the stack.
+ */
+const MAX_EVALUATION_DEPTH = 300;
 /** Properties that are numbers whatever the receiver. */
 const NUMBER_PROPERTIES = new Set(['length', 'size', 'byteLength']);
 
@@ -80,6 +87,9 @@ export class Analysis {
     const cached = this.values.get(node);
     if (cached) return cached;
     if (this.active.has(node)) return CLEAN; // a cycle (recursion, loop-carried variable): no new facts
+    // Every evaluation in progress is a frame on the stack: a value built through hundreds of nested
+    // helpers or variables (generated code) is cut here, as a cycle is, rather than overflow the stack.
+    if (this.active.size >= MAX_EVALUATION_DEPTH) return CLEAN;
     this.active.add(node);
     let value: TaintValue;
     try {
@@ -168,7 +178,7 @@ export class Analysis {
       const element = loop.type === 'ForOfStatement' ? this.project(collection, '*') : derive(collection);
       return this.projectPath(element, getPatternPath(def.node.id, def.name) ?? []);
     }
-    const writes = variable.references.filter((r) => r.isWrite());
+    const writes = writeReferences(variable);
     const mutations = this.mutations(variable, use);
     if (writes.length === 0) {
       const init = def.node.init;
@@ -182,25 +192,17 @@ export class Analysis {
   private mutations(variable: Variable, use: TSESTree.Node): TaintValue {
     const parts: TaintValue[] = [];
     let searchParams: boolean | undefined;
-    for (const reference of variable.references) {
-      const id = reference.identifier;
-      if (reference.isWrite() || id.range[0] >= use.range[0]) continue;
-      const parent = id.parent;
-      if (parent.type === 'MemberExpression' && parent.object === id) {
-        const holder = parent.parent;
-        const method = getKeyName(parent);
-        if (holder.type === 'CallExpression' && holder.callee === parent && method !== null && MUTATING_METHODS.has(method)) {
-          const args = method === 'splice' ? holder.arguments.slice(2) : holder.arguments;
-          const added = unionValues(...args.map((a) => this.evaluate(a)));
-          // `params.append(k, v)` / `.set(k, v)` on a URLSearchParams: its text holds them percent-encoded (`k=v`), as the constructor's does.
-          const encodes = (method === 'append' || method === 'set') && this.kind === 'network-url' && (searchParams ??= isSearchParams(variable));
-          parts.push(encodes ? derive(added, () => ({ urlEncoded: true })) : this.placeAt(added, '*'));
-        } else if (holder.type === 'AssignmentExpression' && holder.left === parent) {
-          parts.push(this.placeAt(this.evaluate(holder.right), method ?? '*'));
-        }
-      } else if (parent.type === 'CallExpression' && parent.arguments[0] === id) {
-        const ref = getModuleRef(parent.callee);
-        if (ref?.module === GLOBAL_MODULE && ref.path.join('.') === 'Object.assign') parts.push(unionValues(...parent.arguments.slice(1).map((a) => this.evaluate(a))));
+    for (const site of mutationSites(variable)) {
+      if (site.at >= use.range[0]) break; // sites are in source order
+      if (site.type === 'call') {
+        const added = unionValues(...site.added.map((a) => this.evaluate(a)));
+        // `params.append(k, v)` / `.set(k, v)` on a URLSearchParams: its text holds them percent-encoded (`k=v`), as the constructor's does.
+        const encodes = (site.method === 'append' || site.method === 'set') && this.kind === 'network-url' && (searchParams ??= isSearchParams(variable));
+        parts.push(encodes ? derive(added, () => ({ urlEncoded: true })) : this.placeAt(added, '*'));
+      } else if (site.type === 'assignment') {
+        parts.push(this.placeAt(this.evaluate(site.value), site.key));
+      } else {
+        parts.push(unionValues(...site.sources.map((a) => this.evaluate(a))));
       }
     }
     return unionValues(...parts);
@@ -734,6 +736,39 @@ function joinState(name: string, state: FlowState, rooted: boolean, last: boolea
  * A variable that holds a URLSearchParams for its whole life: `const params = new URLSearchParams(…)`,
  * or the `searchParams` of a `new URL(…)`.
  */
+/** An in-place change of a variable's value, at the offset of the variable's reference. */
+type MutationSite =
+  | { readonly type: 'call'; readonly at: number; readonly method: string; readonly added: readonly TSESTree.Node[] }
+  | { readonly type: 'assignment'; readonly at: number; readonly key: string; readonly value: TSESTree.Node }
+  | { readonly type: 'assign-object'; readonly at: number; readonly sources: readonly TSESTree.Node[] };
+
+/**
+ * The in-place changes of a variable (`v.push(x)`, `v.k = x`, `Object.assign(v, x)`), in source order.
+ * Syntactic, so one list per variable serves every analysis and every use of the variable (each use
+ * takes the ones before it): a walk of all references per use would be quadratic in the references.
+ */
+const mutationSites = memoize((variable: Variable): readonly MutationSite[] => {
+  const sites: MutationSite[] = [];
+  for (const reference of variable.references) {
+    if (reference.isWrite()) continue;
+    const id = reference.identifier;
+    const parent = id.parent;
+    if (parent.type === 'MemberExpression' && parent.object === id) {
+      const holder = parent.parent;
+      const method = getKeyName(parent);
+      if (holder.type === 'CallExpression' && holder.callee === parent && method !== null && MUTATING_METHODS.has(method)) {
+        sites.push({ type: 'call', at: id.range[0], method, added: method === 'splice' ? holder.arguments.slice(2) : holder.arguments });
+      } else if (holder.type === 'AssignmentExpression' && holder.left === parent) {
+        sites.push({ type: 'assignment', at: id.range[0], key: method ?? '*', value: holder.right });
+      }
+    } else if (parent.type === 'CallExpression' && parent.arguments[0] === id) {
+      const ref = getModuleRef(parent.callee);
+      if (ref?.module === GLOBAL_MODULE && ref.path.join('.') === 'Object.assign') sites.push({ type: 'assign-object', at: id.range[0], sources: parent.arguments.slice(1) });
+    }
+  }
+  return sites.sort((a, b) => a.at - b.at);
+});
+
 function isSearchParams(variable: Variable): boolean {
   const init = getSingleInit(variable);
   const unit = init ? getUnitOfNode(init) : null;

@@ -4,7 +4,7 @@ import { enclosingClassBody, getKeyName, isFunctionNode, resolveValue, unwrapExp
 import { findExport, isRelativeSpecifier, isRequireDefinition, loadRelativeModule } from '../util/module-loader.js';
 import { getModuleRef } from '../util/module-refs.js';
 import { nodesWithin } from '../util/node-index.js';
-import { getSingleInit, getUnitOfNode, getVariable, type SourceUnit } from '../util/source-unit.js';
+import { getSingleInit, getUnitOfNode, getVariable, isReassigned, type SourceUnit } from '../util/source-unit.js';
 import type { Analysis } from './propagation.js';
 import { getSinkCall } from './sinks.js';
 import { settleRootParams } from './guards.js';
@@ -314,7 +314,7 @@ function callsOfName(unit: SourceUnit, name: TSESTree.Identifier): TSESTree.Call
 /** The calls `obj.key(…)` of a `const` object; `null` when `obj` or its `key` escapes (read as a value, spread, passed on). */
 function callsOfMethod(unit: SourceUnit, object: TSESTree.Identifier, key: string): TSESTree.CallExpression[] | null {
   const variable = getVariable(unit, object);
-  if (!variable || variable.references.some((reference) => reference.isWrite() && reference.init !== true)) return null;
+  if (!variable || isReassigned(variable)) return null;
   const out: TSESTree.CallExpression[] = [];
   for (const reference of variable.references) {
     if (reference.init === true) continue;
@@ -458,6 +458,25 @@ interface Skeleton {
   readonly calls: readonly CallSite[];
 }
 
+/**
+ * How many calls deep summaries follow a chain of helpers (a calling b calling c …). Real servers
+ * stay far below; a deeper chain (generated code) is cut there, the functions past the cut counting
+ * as reaching no sink, rather than overflow the stack.
+ */
+const MAX_CALL_DEPTH = 64;
+let callDepth = 0;
+
+/** `follow()` one call deeper, or `cut` past {@link MAX_CALL_DEPTH}. */
+function deeper<T>(cut: T, follow: () => T): T {
+  if (callDepth >= MAX_CALL_DEPTH) return cut;
+  callDepth += 1;
+  try {
+    return follow();
+  } finally {
+    callDepth -= 1;
+  }
+}
+
 const skeletons = new WeakMap<FunctionNode, Skeleton>();
 
 /** The nodes that can be a sink or a call of a project function. */
@@ -488,6 +507,7 @@ function skeletonOf(fn: FunctionNode): Skeleton {
 }
 
 const kindsCache = new WeakMap<FunctionNode, ReadonlySet<SinkKind>>();
+const NO_KINDS: ReadonlySet<SinkKind> = new Set();
 
 /** The sink kinds a function reaches, itself or through the functions it calls. */
 function kindsReached(fn: FunctionNode): ReadonlySet<SinkKind> {
@@ -497,9 +517,11 @@ function kindsReached(fn: FunctionNode): ReadonlySet<SinkKind> {
   kindsCache.set(fn, kinds); // cycle guard: a recursive call adds what is known so far
   const skeleton = skeletonOf(fn);
   for (const sink of skeleton.sinks) for (const point of sink.points) kinds.add(point.kind);
-  for (const site of skeleton.calls) for (const callee of site.callees) for (const kind of kindsReached(callee.fn)) kinds.add(kind);
+  for (const site of skeleton.calls) for (const callee of site.callees) for (const kind of deeper(NO_KINDS, () => kindsReached(callee.fn))) kinds.add(kind);
   return kinds;
 }
+
+const NO_FLOWS: readonly SummaryFlow[] = [];
 
 /**
  * Every flow into a sink of the analysis' kind inside `fn` (including functions it calls): sinks
@@ -531,7 +553,7 @@ export function functionFlows(analysis: Analysis, fn: FunctionNode): readonly Su
   for (const site of skeleton.calls) {
     for (const callee of site.callees) {
       if (!kindsReached(callee.fn).has(analysis.kind)) continue;
-      const inner = functionFlows(analysis, callee.fn);
+      const inner = deeper(NO_FLOWS, () => functionFlows(analysis, callee.fn));
       if (inner.length === 0) continue;
       const step: FlowStep = { call: site.node, name: callee.name, fn: callee.fn, unit: callee.unit };
       for (const flow of inner) {
@@ -565,6 +587,7 @@ export interface ReachedSink {
 }
 
 const reachedSinks = new WeakMap<FunctionNode, readonly ReachedSink[]>();
+const NO_REACHED: readonly ReachedSink[] = [];
 
 /** Every sink call `fn` makes, directly or through resolvable calls (no taint involved). */
 export function reachableSinks(fn: FunctionNode): readonly ReachedSink[] {
@@ -578,7 +601,7 @@ export function reachableSinks(fn: FunctionNode): readonly ReachedSink[] {
     const reached: ReachedSink[] = [];
     for (const callee of site.callees) {
       const step: FlowStep = { call: site.node, name: callee.name, fn: callee.fn, unit: callee.unit };
-      for (const inner of reachableSinks(callee.fn)) reached.push({ call: inner.call, steps: [step, ...inner.steps] });
+      for (const inner of deeper(NO_REACHED, () => reachableSinks(callee.fn))) reached.push({ call: inner.call, steps: [step, ...inner.steps] });
     }
     entries.push({ position: site.node.range[0], reached });
   }

@@ -1,6 +1,6 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getSingleInit, getVariable, type SourceUnit } from './source-unit.js';
+import { getSingleInit, getVariable, isReassigned, type SourceUnit } from './source-unit.js';
 
 export type FunctionNode =
   | TSESTree.ArrowFunctionExpression
@@ -127,9 +127,16 @@ export function resolveValue(unit: SourceUnit, node: TSESTree.Node, maxHops = 5)
 
 /** The innermost scope containing `node`. */
 export function getScope(unit: SourceUnit, node: TSESTree.Node): TSESLint.Scope.Scope {
+  // The nearest enclosing node that opens a scope: a map lookup per ancestor, where a descent from
+  // the global scope (ASTUtils.getInnermostScope) scans every child scope on the way, which made a
+  // file of thousands of functions quadratic.
+  for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+    const scope = unit.scopeManager.acquire(current, true);
+    if (scope) return scope;
+  }
   const globalScope = unit.scopeManager.globalScope;
   if (!globalScope) throw new Error('eslint-plugin-mcp-security: no global scope');
-  return ASTUtils.getInnermostScope(globalScope, node);
+  return globalScope;
 }
 
 /**
@@ -137,6 +144,12 @@ export function getScope(unit: SourceUnit, node: TSESTree.Node): TSESLint.Scope.
  * over constants, `const` bindings in the same file. `null` otherwise.
  */
 export function getStaticString(unit: SourceUnit, node: TSESTree.Node): string | null {
+  // A variable written more than once has no static value; answered here because getStaticValue
+  // finds that out by scanning all of the variable's references, at every read.
+  if (node.type === 'Identifier') {
+    const variable = getVariable(unit, node);
+    if (variable && isReassigned(variable)) return null;
+  }
   const result = ASTUtils.getStaticValue(node, getScope(unit, node));
   return result && typeof result.value === 'string' ? result.value : null;
 }

@@ -5,7 +5,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { getKeyName, unwrapExpression, unwrapInterop } from './ast.js';
 import { parseSourceUnit } from './parse-unit.js';
-import { isInside, type SourceUnit } from './source-unit.js';
+import { isInside, isReassigned, type SourceUnit } from './source-unit.js';
 
 /** Extensions tried for an extensionless relative import, in TypeScript's order. */
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -196,7 +196,7 @@ export function findRelativeImport(unit: SourceUnit, variable: TSESLint.Scope.Va
   }
   if (specifier === null || !isRelativeSpecifier(specifier)) return null;
   // A `let` assigned again later may hold anything.
-  if (def.type === 'Variable' && variable.references.some((r) => r.isWrite() && r.init !== true)) return null;
+  if (def.type === 'Variable' && isReassigned(variable)) return null;
   const module = loadRelativeModule(unit, specifier);
   return module ? { module, name } : null;
 }

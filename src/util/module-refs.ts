@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { getKeyName, unwrapExpression, unwrapInterop } from './ast.js';
 import { memoize, memoizeByUnit } from './memo.js';
-import { getSingleInit, getUnitOfNode, getVariable, type SourceUnit } from './source-unit.js';
+import { getSingleInit, getUnitOfNode, getVariable, isReassigned, type SourceUnit } from './source-unit.js';
 
 /**
  * What an expression refers to, as a path into a module: `exec` imported from `child_process`
@@ -129,7 +129,7 @@ function refOfIdentifier(unit: SourceUnit, node: TSESTree.Identifier, depth: num
   }
   if (def.type !== 'Variable' || def.node.init == null) return null;
   // Only trust bindings that are never reassigned.
-  if (variable.references.some((r) => r.isWrite() && r.init !== true)) return null;
+  if (isReassigned(variable)) return null;
   const declarator = def.node;
   const init = declarator.init;
   if (!init) return null;

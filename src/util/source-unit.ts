@@ -2,7 +2,7 @@ import path from 'node:path';
 
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { memoizeByUnit } from './memo.js';
+import { memoize, memoizeByUnit } from './memo.js';
 import { getTypeServices } from './type-services.js';
 
 type ScopeManager = TSESLint.Scope.ScopeManager;
@@ -146,6 +146,16 @@ export function getVariable(unit: SourceUnit, identifier: TSESTree.Identifier | 
 }
 
 /**
+ * A variable's write references (its declaration with a value, assignments, updates), in source
+ * order. Memoised: the analysis asks at every read of the variable.
+ */
+export const writeReferences = memoize((variable: Variable): readonly TSESLint.Scope.Reference[] =>
+  variable.references.filter((r) => r.isWrite()).sort((a, b) => a.identifier.range[0] - b.identifier.range[0]));
+
+/** True when a variable is written anywhere but its declaration's initialiser (`x = …`, `x++`, `for (x of …)`). */
+export const isReassigned = memoize((variable: Variable): boolean => writeReferences(variable).some((r) => r.init !== true));
+
+/**
  * The single value a variable is bound to, when it is written exactly once, at its declaration
  * (`const x = …`, or a `let` never reassigned). `undefined` when there is no such single value.
  */
@@ -154,7 +164,7 @@ export function getSingleInit(variable: Variable): TSESTree.Expression | undefin
   const def = variable.defs[0];
   if (def?.node.type !== 'VariableDeclarator' || def.node.init == null) return undefined;
   if (def.node.id.type !== 'Identifier') return undefined;
-  const writes = variable.references.filter((r) => r.isWrite());
+  const writes = writeReferences(variable);
   if (writes.length > 1 || (writes.length === 1 && writes[0]?.init !== true)) return undefined;
   return def.node.init;
 }

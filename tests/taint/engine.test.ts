@@ -290,6 +290,39 @@ server.registerTool('t${i}', { description: 'T.', inputSchema: { p: z.string() }
   });
 });
 
+describe('depth', () => {
+  const chain = (length: number, link: (i: number) => string) => Array.from({ length }, (_, i) => link(i)).join('\n');
+  const handler = (call: string) => `server.registerTool('t', { description: 'T.', inputSchema: { p: z.string() } }, async ({ p }) => {\n  ${call};\n  return { content: [] };\n});`;
+  const code = (body: string) => `import { exec } from 'node:child_process';\n${SDK}${body}`;
+
+  it('follows a chain of helpers to the sink', () => {
+    const helpers = chain(40, (i) => `function g${i}(x: string) { ${i === 0 ? 'exec(x);' : `g${i - 1}(x);`} }`);
+    const flows = flowsOf(code(`${helpers}\n${handler('g39(p)')}`), ['command']);
+    expect(flows.map((f) => [f.source.label, f.sink.label])).toEqual([['p', 'exec()']]);
+  });
+
+  it('cuts a chain of helpers deeper than it follows instead of overflowing the stack', () => {
+    const helpers = chain(3000, (i) => `function g${i}(x: string) { ${i === 0 ? 'exec(x);' : `g${i - 1}(x);`} }`);
+    expect(flowsOf(code(`${helpers}\n${handler('g2999(p)')}`), ['command'])).toEqual([]);
+  });
+
+  it('cuts a value built through thousands of helper returns or variables instead of overflowing the stack', () => {
+    const returns = chain(3000, (i) => `function f${i}(x: string): string { return ${i === 0 ? 'x' : `f${i - 1}(x)`} + '${i}'; }`);
+    expect(() => flowsOf(code(`${returns}\n${handler('exec(f2999(p))')}`), ['command'])).not.toThrow();
+    const variables = `server.registerTool('t', { description: 'T.', inputSchema: { p: z.string() } }, async ({ p }) => {\n  const a0 = p;\n${chain(3000, (i) => `  const a${i + 1} = a${i} + '${i}';`)}\n  exec(a3000);\n  return { content: [] };\n});`;
+    expect(() => flowsOf(code(variables), ['command'])).not.toThrow();
+  });
+
+  it('reads a variable written at every step: each read sees the write before it', () => {
+    const steps = chain(500, (i) => `  s = s + '${i}';\n  if (s.length > ${i}) exec(s);`);
+    const body = `server.registerTool('t', { description: 'T.', inputSchema: { p: z.string() } }, async ({ p }) => {\n  let s = 'x';\n${steps}\n  s = p;\n  exec(s);\n  return { content: [] };\n});`;
+    const flows = flowsOf(code(body), ['command']);
+    // Only the last exec runs on input: every earlier one reads a value built from constants.
+    // The import, the 3 lines of SDK, the registration, `let s`, 2 lines per step, `s = p`: then the exec.
+    expect(flows.map((f) => [f.source.label, f.sink.line])).toEqual([['p', 1 + 3 + 1 + 1 + 2 * 500 + 1 + 1]]);
+  });
+});
+
 describe('shapes of published MCP server vulnerabilities', () => {
   it('a command line built with += in a tool module, called from a low-level handler', () => {
     const code = `import { Server } from '@modelcontextprotocol/sdk/server/index.js';
