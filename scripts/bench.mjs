@@ -7,8 +7,9 @@
 //   node scripts/bench.mjs [--repeats N] [--s FILES]      (defaults: 3 repetitions, S = 50 files)
 //
 // Adding a section: write an object { id, title, run(ctx) } (see `Section` below) and append it to SECTIONS.
-// The lint section shows the shape; planned ones are a "description text" micro-benchmark (cost of the
-// description checks per MB of text) and a timing of the scan command over the largest corpus (ctx.corpora.at(-1)).
+// The lint section shows the shape. The others: the scan command over the largest corpus (bench/scan-section),
+// the description checks per MB of text (bench/descriptions-section), and the rules' growth on adversarial
+// files at n and 4n (bench/stress-section).
 import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -20,6 +21,7 @@ import { ESLint } from 'eslint';
 import { descriptionSection } from './bench/descriptions-section.mjs';
 import { writeCorpus } from './bench/generate.mjs';
 import { scanSection } from './bench/scan-section.mjs';
+import { stressSection } from './bench/stress-section.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH_DIR = path.join(ROOT, '.bench');
@@ -213,7 +215,7 @@ const lintSection = {
 };
 
 /** @type {Section[]} The bench, in order. Append new sections here. */
-const SECTIONS = [lintSection, scanSection, descriptionSection];
+const SECTIONS = [lintSection, scanSection, descriptionSection, stressSection];
 
 // ---------------------------------------------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 // `npm run test:robust`: every rule of the built plugin (the `flat/strict` preset) over thousands of real
-// .ts/.js/.mjs/.cjs files collected deterministically from installed packages, plus empty files. A crash (an
+// .ts/.js/.mjs/.cjs files collected deterministically from installed packages, plus empty files and generated
+// servers of adversarial shapes (thousands of tools, statements, chained helpers; scripts/lib/stress-shapes.mjs). A crash (an
 // exception out of ESLint, or a fatal message that is not a parse error) fails the run; parse errors of the TS
 // parser on odd files are counted separately. Also checks that every rule rejects an unknown option.
 // Exit 1 on any crash, on a rule that accepts bogus options, or when fewer than MIN_FILES files were linted.
@@ -11,6 +12,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { ESLint } from 'eslint';
+
+import { robustInputs } from './lib/stress-shapes.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NODE_MODULES = path.join(ROOT, 'node_modules');
@@ -99,6 +102,8 @@ async function main() {
   // Empty files (of each kind the presets parse differently) go through the same path as the real ones.
   const inputs = [
     ...['empty.ts', 'empty.js', 'empty.cjs'].map((name) => ({ filePath: path.join(ROOT, '.robust-virtual', name), text: '' })),
+    // Adversarial shapes: a stack overflow or a runaway on generated code is a crash too.
+    ...robustInputs().map(({ name, text }) => ({ filePath: path.join(ROOT, '.robust-virtual', 'stress', name), text })),
     ...collectFiles().map((filePath) => ({ filePath, text: null })),
   ];
   const byExtension = {};

@@ -85,6 +85,14 @@ export interface HandlerGuards {
   readonly conditional: readonly GuardInfo[];
 }
 
+/** The statements after the one being scanned: `statements[from…]` (an index, not a copy, so a long body stays linear). */
+interface Following {
+  readonly statements: readonly TSESTree.Statement[];
+  readonly from: number;
+}
+
+const NO_FOLLOWING: Following = { statements: [], from: 0 };
+
 interface Scan {
   readonly points: GuardPoint[];
   readonly unchecked: GuardInfo[];
@@ -320,7 +328,7 @@ export function createRateGuardFinder(user: UserGuards): RateGuardFinder {
     const found: Scan = { points: [], unchecked: [] };
     const end = fn.body.range[1];
     if (fn.body.type === 'BlockStatement') scanStatements(fn.body.body, end, found, depth);
-    else collectExpressionGuards(fn.body, null, [], end, found, depth);
+    else collectExpressionGuards(fn.body, null, NO_FOLLOWING, end, found, depth);
     return found;
   }
 
@@ -328,7 +336,7 @@ export function createRateGuardFinder(user: UserGuards): RateGuardFinder {
   function scanStatements(statements: readonly TSESTree.Statement[], end: number, found: Scan, depth: number): boolean {
     for (const [index, statement] of statements.entries()) {
       for (const expression of unconditionalExpressions(statement)) {
-        collectExpressionGuards(expression, statement, statements.slice(index + 1), end, found, depth);
+        collectExpressionGuards(expression, statement, { statements, from: index + 1 }, end, found, depth);
       }
       if (statement.type === 'BlockStatement') {
         if (scanStatements(statement.body, end, found, depth)) return true;
@@ -346,7 +354,7 @@ export function createRateGuardFinder(user: UserGuards): RateGuardFinder {
   function collectExpressionGuards(
     expression: TSESTree.Node,
     statement: TSESTree.Statement | null,
-    following: readonly TSESTree.Statement[],
+    following: Following,
     end: number,
     found: Scan,
     depth: number,
@@ -372,7 +380,7 @@ export function createRateGuardFinder(user: UserGuards): RateGuardFinder {
   function decisionBranch(
     call: TSESTree.CallExpression,
     statement: TSESTree.Statement | null,
-    following: readonly TSESTree.Statement[],
+    following: Following,
   ): TSESTree.Node | null {
     if (statement?.type === 'IfStatement' && contains(statement.test, call)) return branchLeaves(statement) ? statement.test : null;
     if (statement?.type !== 'VariableDeclaration') return null;
@@ -381,7 +389,8 @@ export function createRateGuardFinder(user: UserGuards): RateGuardFinder {
     const unit = getUnitOfNode(call);
     if (!unit) return null;
     const variables = declaredVariables(unit, declarator.id);
-    for (const next of following) {
+    for (let i = following.from; i < following.statements.length; i++) {
+      const next = following.statements[i] as TSESTree.Statement;
       if (next.type === 'IfStatement' && branchLeaves(next) && variables.some((v) => v.references.some((r) => contains(next.test, r.identifier)))) {
         return next.test;
       }

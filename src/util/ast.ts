@@ -1,6 +1,6 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { getSingleInit, getVariable, isReassigned, type SourceUnit } from './source-unit.js';
+import { getSingleInit, getVariable, type SourceUnit } from './source-unit.js';
 
 export type FunctionNode =
   | TSESTree.ArrowFunctionExpression
@@ -144,12 +144,85 @@ export function getScope(unit: SourceUnit, node: TSESTree.Node): TSESLint.Scope.
  * over constants, `const` bindings in the same file. `null` otherwise.
  */
 export function getStaticString(unit: SourceUnit, node: TSESTree.Node): string | null {
-  // A variable written more than once has no static value; answered here because getStaticValue
-  // finds that out by scanning all of the variable's references, at every read.
-  if (node.type === 'Identifier') {
-    const variable = getVariable(unit, node);
-    if (variable && isReassigned(variable)) return null;
-  }
-  const result = ASTUtils.getStaticValue(node, getScope(unit, node));
+  const result = staticValue(unit, node);
   return result && typeof result.value === 'string' ? result.value : null;
+}
+
+/** A value known statically (wrapped, so that `undefined` and `null` can be known too). */
+interface StaticValue {
+  readonly value: unknown;
+}
+
+const staticValues = new WeakMap<TSESTree.Node, StaticValue | null>();
+/** How many constants deep a static value is followed (`const a2 = a1 + 'x'`, `a1 = a0 + …`). */
+const MAX_STATIC_DEPTH = 200;
+let staticDepth = 0;
+
+/**
+ * ESLint's getStaticValue, memoised per node for the shapes that chain (constants, `+`, templates):
+ * getStaticValue itself re-evaluates a constant's initialiser at every read, so each link of a chain
+ * of constants cost the whole chain again (quadratic), and a variable written more than once costs
+ * it a scan of all its references to learn that it has no static value. Other expressions are
+ * handed to getStaticValue as they are.
+ */
+function staticValue(unit: SourceUnit, node: TSESTree.Node): StaticValue | null {
+  const cached = staticValues.get(node);
+  if (cached !== undefined) return cached;
+  const result = computeStaticValue(unit, node);
+  staticValues.set(node, result);
+  return result;
+}
+
+/** The static value of a constant's initialiser, one constant deeper; past {@link MAX_STATIC_DEPTH}, unknown. */
+function constantValue(unit: SourceUnit, init: TSESTree.Node): StaticValue | null {
+  if (staticDepth >= MAX_STATIC_DEPTH) return null;
+  staticDepth += 1;
+  try {
+    return staticValue(unit, init);
+  } finally {
+    staticDepth -= 1;
+  }
+}
+
+function computeStaticValue(unit: SourceUnit, node: TSESTree.Node): StaticValue | null {
+  switch (node.type) {
+    case 'Literal':
+      return node.value instanceof RegExp ? null : { value: node.value };
+    case 'TemplateLiteral': {
+      let text = node.quasis[0]?.value.cooked ?? null;
+      for (let i = 0; i < node.expressions.length && text !== null; i++) {
+        const part = staticValue(unit, node.expressions[i] as TSESTree.Node);
+        const next = node.quasis[i + 1]?.value.cooked;
+        text = part && next != null && isPrimitive(part.value) ? text + String(part.value) + next : null;
+      }
+      return text === null ? null : { value: text };
+    }
+    case 'BinaryExpression': {
+      if (node.operator !== '+') break;
+      const left = staticValue(unit, node.left);
+      const right = left ? staticValue(unit, node.right) : null;
+      if (!left || !right || !isPrimitive(left.value) || !isPrimitive(right.value)) return null;
+      // Both primitives: what `+` gives at run time (concatenation if either is a string).
+      return { value: (left.value as string) + (right.value as string) };
+    }
+    case 'TSAsExpression':
+    case 'TSSatisfiesExpression':
+    case 'TSNonNullExpression':
+      return staticValue(unit, node.expression);
+    case 'Identifier': {
+      const variable = getVariable(unit, node);
+      if (!variable) break; // a global (`undefined`): getStaticValue knows them
+      if (variable.defs.length === 0) break; // an implicit global of a script
+      const init = getSingleInit(variable);
+      return init ? constantValue(unit, init) : null;
+    }
+    default:
+      break;
+  }
+  return ASTUtils.getStaticValue(node, getScope(unit, node));
+}
+
+/** Strings, numbers, booleans, `null`, `undefined` (`+` on them cannot run user code). */
+function isPrimitive(value: unknown): value is string | number | boolean | null | undefined {
+  return value === null || (typeof value !== 'object' && typeof value !== 'function' && typeof value !== 'symbol' && typeof value !== 'bigint');
 }
