@@ -85,6 +85,28 @@ const sharedRouter = tool('  const current = await ensureRouter();\n  await curr
 const puppeteerTypedHelper = tool('  const browser = await puppeteer.launch();\n  await visit(await browser.newPage(), args.url);', `${PUPPETEER}import type { Page } from 'puppeteer';\nasync function visit(page: Page, url: string): Promise<void> {\n  await page.goto(url);\n}\n`);
 /** A class keeps the browser (a typed constructor parameter); its method navigates. */
 const playwrightClass = tool('  await scraper.open(args.url);', `${PLAYWRIGHT}import type { Browser } from 'playwright';\nclass Scraper {\n  constructor(private readonly browser: Browser) {}\n  async open(url: string): Promise<string> {\n    const page = await this.browser.newPage();\n    await page.goto(url);\n    return page.content();\n  }\n}\nconst scraper = new Scraper(await chromium.launch());\n`);
+/** A page made by methods of a class: `this.launch()` inside it, `browsers.openPage()` on an instance. */
+const classMethodPage = tool('  const page = await browsers.openPage();\n  await page.goto(args.url);', `${PLAYWRIGHT}class Browsers {\n  async launch() {\n    return chromium.launch({ headless: true });\n  }\n  async openPage() {\n    const browser = await this.launch();\n    return browser.newPage();\n  }\n}\nconst browsers = new Browsers();\n`);
+/** A static method returns the page in an object with its browser. */
+const staticMethodSession = tool('  const { page } = await Sessions.open();\n  await page.goto(args.url);', `${PLAYWRIGHT}class Sessions {\n  static async open() {\n    const browser = await chromium.launch();\n    return { browser, page: await browser.newPage() };\n  }\n}\n`);
+/** A method of an object literal returns the page. */
+const objectMethodPage = tool('  const page = await pages.open();\n  await page.goto(args.url);', `${PLAYWRIGHT}const pages = {\n  async open() {\n    const browser = await chromium.launch();\n    return browser.newPage();\n  },\n};\n`);
+/** The same shape around a method that returns no page: a cache whose `goto` looks a URL up. */
+const classMethodCache = tool('  const page = await caches.open();\n  await page.goto(args.url);', "class PageCache {\n  private readonly pages = new Map<string, string>();\n  async goto(url: string): Promise<string | undefined> {\n    return this.pages.get(url);\n  }\n}\nclass CacheService {\n  async open(): Promise<PageCache> {\n    return new PageCache();\n  }\n}\nconst caches = new CacheService();\n");
+/** A method that returns what it is given: the page or the cache of this call, not of any call. */
+const PASS_THROUGH = `${PLAYWRIGHT}class PageCache {\n  async goto(url: string): Promise<string> {\n    return url;\n  }\n}\nclass Pages {\n  async use(target) {\n    return target;\n  }\n}\nconst pages = new Pages();\n`;
+const passThroughPage = tool('  const page = await pages.use(await (await chromium.launch()).newPage());\n  await page.goto(args.url);', PASS_THROUGH);
+const passThroughCache = tool('  const page = await pages.use(new PageCache());\n  await page.goto(args.url);', PASS_THROUGH);
+/**
+ * Compiled JavaScript (fetcher-mcp's shape): a service class of another module makes the browser, a
+ * context (returned in an object with its viewport) and the page from what the handler passes it,
+ * into variables declared `null` before a `try`.
+ */
+const crossModuleService = tool('  const service = new BrowserService();\n  let browser = null;\n  let page = null;\n  try {\n    browser = await service.createBrowser();\n    const { context } = await service.createContext(browser);\n    page = await service.createPage(context);\n    await page.goto(args.url);\n  } finally {\n    await service.close(browser);\n  }', "import { BrowserService } from './lib/browser-service.js';\n");
+/** A function of another module that returns a page. */
+const crossModuleFunction = tool('  const page = await openPage();\n  await page.goto(args.url);', "import { openPage } from './lib/browser-service.js';\n");
+/** A method of the same class that returns a history, whose `goto` records the URL. */
+const crossModuleHistory = tool('  const history = new BrowserService().createHistory();\n  history.goto(args.url);', "import { BrowserService } from './lib/browser-service.js';\n");
 const relativeBase = tool("  await fetch(new URL(args.url, 'https://api.example.com'));");
 const slashOnly = tool("  await fetch(new URL('/' + args.url, 'https://api.example.com'));");
 // URLSearchParams filled by append/set: the serializer percent-encodes keys and values.
@@ -101,6 +123,10 @@ const prefixBare = tool('  const url = `${args.url}/api/v4`;\n  await fetch(`${u
 ruleTester.run('no-ssrf', rule, {
   valid: [
     sharedRouter,
+    // A class method that returns no browser page, also in another module, or a method passed no page.
+    classMethodCache,
+    passThroughCache,
+    { code: crossModuleHistory, filename: corpusFile },
     // A helper in another module checks the host before the helper that fetches.
     { code: crossModuleChecked, filename: corpusFile },
     // A helper in another module encodes the segment; checkPaths: false leaves cross-module paths alone too.
@@ -188,6 +214,12 @@ ruleTester.run('no-ssrf', rule, {
     invalid(puppeteerCoreConnect, 'controlledUrl', '`https://api.example.com${args.url}`'),
     invalid(puppeteerTypedHelper, 'controlledUrl', 'url', 'page.goto(url)'),
     invalid(playwrightClass, 'controlledUrl', 'url', 'page.goto(url)'),
+    invalid(classMethodPage, 'controlledUrl', 'args.url', 'page.goto(args.url)'),
+    invalid(staticMethodSession, 'controlledUrl', 'args.url', 'page.goto(args.url)'),
+    invalid(objectMethodPage, 'controlledUrl', 'args.url', 'page.goto(args.url)'),
+    invalid(passThroughPage, 'controlledUrl', 'args.url', 'page.goto(args.url)'),
+    { ...invalid(crossModuleService, 'controlledUrl', 'args.url', 'page.goto(args.url)'), filename: corpusFile },
+    { ...invalid(crossModuleFunction, 'controlledUrl', 'args.url', 'page.goto(args.url)'), filename: corpusFile },
     invalid(relativeBase, 'controlledUrl', "new URL(args.url, 'https://api.example.com')"),
     invalid(slashOnly, 'controlledUrl', "new URL('/' + args.url, 'https://api.example.com')"),
     // Encoded query text placed before the host still chooses it; the raw value used elsewhere is still raw; a value read back out is decoded.
