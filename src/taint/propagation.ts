@@ -257,6 +257,8 @@ export class Analysis {
         return [{ ...origin, schema: root.handler.inputSchema }];
       }
     }
+    // A parameter starts as what the caller passes: its containment holds until the path is rebuilt.
+    if (root.type === 'param' && this.kind === 'path') return [withState(origin, { fromCaller: true })];
     return [origin];
   }
 
@@ -403,7 +405,14 @@ export class Analysis {
     const base: FlowState = leadingSafe ? { leadingSafe: true } : {};
     if (this.kind === 'network-url') return urlConcatState(state, prefix);
     if (this.kind !== 'path') return base;
-    if (state.contained && this.keepsContainment(unit, state, after)) return { ...base, contained: true, ...(state.realpath ? { realpath: true } : {}) };
+    const keeps = (state.contained === true || state.fromCaller === true) && this.keepsContainment(unit, state, after);
+    const caller: FlowState = keeps && state.fromCaller ? { fromCaller: true } : {};
+    if (state.contained && keeps) return { ...base, ...caller, contained: true, ...(state.realpath ? { realpath: true } : {}) };
+    return { ...this.rebuiltPathState(state, base, prefix, suffix), ...caller };
+  }
+
+  /** The path facts of text built around a value that was not contained (or stops being so). */
+  private rebuiltPathState(state: FlowState, base: FlowState, prefix: string, suffix: string): FlowState {
     // `${ROOT}/${x}`: a non-empty root, then a separator, right before the value.
     const rooted = /[^\\/][\\/]$/.test(prefix.replace(/\uE001/g, 'r')) && !prefix.includes('\uE002');
     const suffixHasSeparator = /[\\/]/.test(suffix);
@@ -628,12 +637,14 @@ export class Analysis {
       case 'join':
       case 'resolve': {
         const out: Origin[] = [];
+        const unit = getUnitOfNode(node);
         values.forEach((value, k) => {
           // Everything before is the server's, or a directory already checked to be inside a root.
           const rooted = k > 0 && values.slice(0, k).every((v) => v.every((o) => o.state.contained === true));
           const last = k === values.length - 1;
+          const tailKeeps = !path || !unit || joinTailKeeps(unit, name, args.slice(k + 1), values.slice(k + 1));
           for (const origin of value) {
-            const state = path ? joinState(name, origin.state, rooted, last) : { leadingSafe: origin.state.leadingSafe === true || rooted || name === 'resolve' };
+            const state = path ? joinState(name, origin.state, rooted, last, tailKeeps) : { leadingSafe: origin.state.leadingSafe === true || rooted || name === 'resolve' };
             out.push({ ...origin, derived: true, at: [], schema: undefined, state });
           }
         });
@@ -720,9 +731,35 @@ function urlConcatState(state: FlowState, prefix: string): FlowState {
 }
 
 /** `path.join(ROOT, x)` / `path.resolve(ROOT, x)`: what the result is, given what was known about x. */
-function joinState(name: string, state: FlowState, rooted: boolean, last: boolean): FlowState {
+function joinState(name: string, state: FlowState, rooted: boolean, last: boolean, tailKeeps: boolean): FlowState {
   const normalized: FlowState = { normalized: true, ...(name === 'resolve' ? { absolute: true, leadingSafe: true } : rooted ? { leadingSafe: true } : {}) };
-  if (state.contained) return { ...normalized, contained: true, ...(state.realpath ? { realpath: true } : {}) };
+  // A contained path (the caller's, in a helper) stays inside when nothing after it climbs out.
+  const caller: FlowState = state.fromCaller && tailKeeps ? { fromCaller: true } : {};
+  if (state.contained && tailKeeps) return { ...normalized, ...caller, contained: true, ...(state.realpath ? { realpath: true } : {}) };
+  if (state.contained) return normalized;
+  return { ...joinStateOf(name, state, rooted, last, normalized), ...caller };
+}
+
+/**
+ * Whether the arguments after a contained path in `join`/`resolve` keep it inside: no static `..`
+ * segment (`join(dir, '..', '..')` climbs out), no absolute static path for `resolve` (it replaces
+ * what comes before), and no input that can climb ({@link cannotClimb}). Other server values are trusted
+ * (a directory entry's `name`), as everywhere in this analysis.
+ */
+function joinTailKeeps(unit: SourceUnit, name: string, args: readonly TSESTree.CallExpressionArgument[], values: readonly TaintValue[]): boolean {
+  return args.every((arg, i) => {
+    const text = getStaticString(unit, arg);
+    if (text !== null) return !/(^|[\\/])\.\.([\\/]|$)/.test(text) && !(name === 'resolve' && /^([\\/]|[A-Za-z]:)/.test(text));
+    return (values[i] ?? CLEAN).every((o) => cannotClimb(name, o.state));
+  });
+}
+
+/** Input that cannot climb out of the directory it is joined to: contained, one safe segment, or free of `..` (and relative, for `resolve`). */
+function cannotClimb(name: string, state: FlowState): boolean {
+  return state.contained === true || state.segment === 'safe-segment' || (state.noDotDot === true && (name === 'join' || state.notAbsolute === true));
+}
+
+function joinStateOf(name: string, state: FlowState, rooted: boolean, last: boolean, normalized: FlowState): FlowState {
   if (rooted) {
     if (state.segment === 'safe-segment') return { ...normalized, contained: true, ...(last ? { oneSegment: true } : {}) };
     // join appends an absolute x under the root; resolve lets it replace the root.
@@ -732,10 +769,6 @@ function joinState(name: string, state: FlowState, rooted: boolean, last: boolea
   return { ...normalized, ...(state.noDotDot ? { noDotDot: true } : {}), ...(state.bypass ? { bypass: state.bypass, ...(state.bypassSite ? { bypassSite: state.bypassSite } : {}) } : {}) };
 }
 
-/**
- * A variable that holds a URLSearchParams for its whole life: `const params = new URLSearchParams(…)`,
- * or the `searchParams` of a `new URL(…)`.
- */
 /** An in-place change of a variable's value, at the offset of the variable's reference. */
 type MutationSite =
   | { readonly type: 'call'; readonly at: number; readonly method: string; readonly added: readonly TSESTree.Node[] }
@@ -769,6 +802,10 @@ const mutationSites = memoize((variable: Variable): readonly MutationSite[] => {
   return sites.sort((a, b) => a.at - b.at);
 });
 
+/**
+ * A variable that holds a URLSearchParams for its whole life: `const params = new URLSearchParams(…)`,
+ * or the `searchParams` of a `new URL(…)`.
+ */
 function isSearchParams(variable: Variable): boolean {
   const init = getSingleInit(variable);
   const unit = init ? getUnitOfNode(init) : null;

@@ -9,7 +9,7 @@ import type { Analysis } from './propagation.js';
 import { getSinkCall } from './sinks.js';
 import { settleRootParams } from './guards.js';
 import type { FlowState, FlowStep, Origin, SinkCall, SinkKind, SinkPoint, TaintValue } from './types.js';
-import { CLEAN, mapOrigins, mergeStates, normalizeValue, originKey, unionValues } from './values.js';
+import { CLEAN, mapOrigins, mergeStates, normalizeValue, originKey, unionValues, withoutPathFacts } from './values.js';
 
 /*
  * Function summaries: which parameters flow to a function's return value, and which reach sinks.
@@ -399,11 +399,14 @@ function instantiateOrigin(analysis: Analysis, origin: Origin, callee: ResolvedC
   else return [];
   if (!argument) return [];
   const passed = analysis.projectPath(analysis.evaluate(argument), origin.path);
+  // A path the function rebuilt (`p + '/..'`) keeps none of what the caller checked about it.
+  const { fromCaller, ...calleeState } = origin.state;
+  const keepsCaller = analysis.kind !== 'path' || fromCaller === true;
   return passed.map((p) => ({
     ...p,
     derived: p.derived || origin.derived,
     at: [...origin.at, ...p.at],
-    state: settleContainment(analysis, mergeStates(p.state, origin.state), callee, args),
+    state: settleContainment(analysis, mergeStates(keepsCaller ? p.state : withoutPathFacts(p.state), calleeState), callee, args),
     ...(origin.derived ? { schema: undefined } : {}),
   }));
 }

@@ -175,6 +175,13 @@ export interface FlowState {
    * helper checked against a root it was passed (`inside(root, p)`), settled at each call.
    */
   readonly containedIf?: readonly ParamRef[];
+  /**
+   * In a function's summary (path analysis): the value is still its parameter's, up to changes that
+   * keep a contained path inside (`join(p, 'x')`, `${p}.bak`), so the caller's containment of what it
+   * passes still holds. Absent: the function rebuilt the path (`p + '/..'`), and only what it
+   * checked itself counts.
+   */
+  readonly fromCaller?: boolean;
 }
 
 /** Parameter `index` of function `fn`. */

@@ -99,7 +99,18 @@ export function keepPathState(state: FlowState): FlowState {
 
 /** What survives a string operation that can cut or rebuild the text: only full containment. */
 export function resetState(state: FlowState): FlowState {
-  return state.contained ? { contained: true, ...(state.realpath ? { realpath: true } : {}), normalized: state.normalized } : {};
+  const caller: FlowState = state.fromCaller ? { fromCaller: true } : {};
+  return state.contained ? { contained: true, ...(state.realpath ? { realpath: true } : {}), normalized: state.normalized, ...caller } : caller;
+}
+
+/** The path facts of a state (what `fromCaller` vouches for), dropped when a function rebuilt the path. */
+const PATH_FACTS = ['normalized', 'absolute', 'realpath', 'noDotDot', 'notAbsolute', 'segment', 'parentOnly', 'contained', 'bypass', 'bypassSite', 'oneSegment', 'containedIf', 'fromCaller'] as const;
+
+/** A state without its path facts. */
+export function withoutPathFacts(state: FlowState): FlowState {
+  const out: { -readonly [K in keyof FlowState]: FlowState[K] } = { ...state };
+  for (const key of PATH_FACTS) delete out[key];
+  return out;
 }
 
 /**

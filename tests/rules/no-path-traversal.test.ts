@@ -395,3 +395,45 @@ createRuleTester().run('no-path-traversal (single writes, a root that is the fil
     },
   ],
 });
+
+/** A checked path rebuilt after the check, inline or in a helper it is passed to. */
+const rebuilt = (helpers: string, use: string): string => `import fs from 'node:fs/promises';
+import path from 'node:path';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+const server = new McpServer({ name: 'files', version: '1.0.0' });
+const ROOT = '/srv/data';
+${helpers}
+server.registerTool('read', { description: 'Read a file.', inputSchema: { path: z.string() } }, async (args) => {
+  const full = await fs.realpath(path.resolve(ROOT, args.path));
+  if (!full.startsWith(ROOT + path.sep)) throw new Error('Outside the data directory.');
+  return { content: [{ type: 'text', text: String(${use}) }] };
+});
+`;
+
+createRuleTester().run('no-path-traversal (a checked path rebuilt)', rule, {
+  valid: [
+    { name: 'passed to a helper as it is', code: rebuilt('function read(p: string) { return fs.readFile(p, "utf8"); }', 'await read(full)') },
+    { name: 'a helper appends a plain suffix', code: rebuilt('function backup(p: string) { return fs.copyFile(p, `${p}.bak`); }', 'await backup(full)') },
+    { name: 'a helper joins a file name under it', code: rebuilt("function index(p: string) { return fs.readFile(path.join(p, 'index.md'), 'utf8'); }", 'await index(full)') },
+    { name: 'a helper lists its directory', code: rebuilt('function siblings(p: string) { return fs.readdir(path.dirname(p)); }', 'await siblings(full)') },
+    { name: 'joined with a safe file name', code: rebuilt('', "await fs.readFile(path.join(full, path.basename(args.path) + '.md'), 'utf8')") },
+  ],
+  invalid: [
+    {
+      name: 'a helper climbs out of it',
+      code: rebuilt("function readAbove(p: string) { return fs.readFile(p + '/../../etc/passwd', 'utf8'); }", 'await readAbove(full)'),
+      errors: [{ messageId: 'unsanitizedPath', line: 7, column: 52, endLine: 7, endColumn: 75 }],
+    },
+    {
+      name: "join with '..' after it",
+      code: rebuilt('', "await fs.readFile(path.join(full, '..', '..', 'etc', 'passwd'), 'utf8')"),
+      errors: [{ messageId: 'unsanitizedPath', line: 11, column: 69, endLine: 11, endColumn: 113 }],
+    },
+    {
+      name: 'resolve of an absolute path after it',
+      code: rebuilt('', "await fs.readFile(path.resolve(full, '/etc/passwd'), 'utf8')"),
+      errors: [{ messageId: 'unsanitizedPath', line: 11, column: 69, endLine: 11, endColumn: 102 }],
+    },
+  ],
+});
