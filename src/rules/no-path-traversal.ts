@@ -22,7 +22,7 @@ export default createRule<Options, MessageId>({
     },
     messages: {
       unsanitizedPath:
-        'Tool input `{{source}}`{{origin}} reaches {{position}} `{{sink}}` with no containment check, so `../` segments or an absolute path can leave the directory the tool serves. Resolve it against the root, then refuse it unless the result starts with the root plus `path.sep`.',
+        'Tool input `{{source}}`{{origin}} reaches {{position}} `{{sink}}` with no containment check that still holds there, so `../` segments or an absolute path can leave the directory the tool serves. Resolve it against the root, then refuse it unless the result starts with the root plus `path.sep`.',
       segmentDirectory:
         'Tool input `{{source}}`{{origin}} reaches the directory operation `{{sink}}` through `path.basename`, which still returns `..`: the call can act on the parent of the root. Refuse `.` and `..`, or check the resolved path against the root plus `path.sep`.',
       prefixBypass:
