@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { enclosingClassBody, getKeyName, isFunctionNode, resolveValue, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { enclosingClassBody, findProperty, getKeyName, isFunctionNode, resolveValue, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { findExport, isRelativeSpecifier, isRequireDefinition, loadRelativeModule } from '../util/module-loader.js';
-import { getModuleRef } from '../util/module-refs.js';
+import { getModuleRef, getPatternPath } from '../util/module-refs.js';
 import { nodesWithin } from '../util/node-index.js';
 import { getSingleInit, getUnitOfNode, getVariable, isReassigned, type SourceUnit } from '../util/source-unit.js';
 import type { Analysis } from './propagation.js';
@@ -14,9 +14,10 @@ import { CLEAN, mapOrigins, mergeStates, normalizeValue, originKey, unionValues,
 /*
  * Function summaries: which parameters flow to a function's return value, and which reach sinks.
  * Calls are resolved to local functions, object-literal methods, class methods (`this.m`,
- * `new C().m()`, `C.m()`) and functions exported by relative modules (parsed once per file and
- * mtime). Summaries are memoised per function node and cycle-safe; modules are followed to a depth
- * of {@link MAX_MODULE_DEPTH} from the linted file.
+ * `new C().m()`, `C.m()`), functions exported by relative modules (parsed once per file and
+ * mtime) and, for a call through a table of handlers, the functions of the table. Summaries are
+ * memoised per function node and cycle-safe; modules are followed to a depth of
+ * {@link MAX_MODULE_DEPTH} from the linted file.
  */
 
 export const MAX_MODULE_DEPTH = 3;
@@ -104,6 +105,17 @@ function resolveTarget(analysis: Analysis | null, unit: SourceUnit, expression: 
 
 /** An imported name (`import { f } from './x.js'`, `import * as x`, `require('./x')`) in a relative module. */
 function resolveImported(analysis: Analysis | null, unit: SourceUnit, node: TSESTree.Node): { node: TSESTree.Node; unit: SourceUnit } | null {
+  const current = importedNode(analysis, unit, node);
+  if (current?.node.type === 'Identifier') return resolveTarget(analysis, current.unit, current.node);
+  return current;
+}
+
+/**
+ * The node a relative module exports under an imported name, down the property path of the
+ * reference (`ns.tools.run`: classes' static methods, object literals' properties); an identifier
+ * the export leaves is returned as it is.
+ */
+function importedNode(analysis: Analysis | null, unit: SourceUnit, node: TSESTree.Node): { node: TSESTree.Node; unit: SourceUnit } | null {
   const ref = getModuleRef(node);
   if (!ref || !isRelativeSpecifier(ref.module)) return null;
   const target = loadFrom(analysis, unit, ref.module);
@@ -125,7 +137,6 @@ function resolveImported(analysis: Analysis | null, unit: SourceUnit, node: TSES
       current = { node: unwrapExpression(property.value), unit: current.unit };
     } else return null;
   }
-  if (current.node.type === 'Identifier') return resolveTarget(analysis, current.unit, current.node);
   return current;
 }
 
@@ -329,28 +340,160 @@ function callsOfMethod(unit: SourceUnit, object: TSESTree.Identifier, key: strin
   return out;
 }
 
+/** How many functions of a dispatch table one call is taken to run (the rest are not followed). */
+const MAX_TABLE_CALLEES = 32;
+
 /**
  * The functions a call can run: the one {@link resolveCallee} finds, or, for a dispatch through a
- * table (`handlers[request.params.name](args)` with `const handlers = { read: readFile, … }`),
- * every function of the table.
+ * table of handlers, every function of the table (see {@link dispatchOf} for the shapes of the call
+ * and {@link resolveTable} for where the table may be), at most {@link MAX_TABLE_CALLEES}. The key
+ * is not read: whatever checks it, any entry can run.
  */
 export function resolveCallees(analysis: Analysis | null, call: TSESTree.CallExpression | TSESTree.NewExpression): ResolvedCallee[] {
   const single = resolveCallee(analysis, call);
   if (single) return [single];
   if (call.type !== 'CallExpression') return [];
-  const callee = unwrapExpression(call.callee);
-  if (callee.type !== 'MemberExpression' || !callee.computed) return [];
   const unit = getUnitOfNode(call);
-  if (!unit) return [];
-  const table = resolveValue(unit, callee.object);
-  if (table.type !== 'ObjectExpression') return [];
-  const out: ResolvedCallee[] = [];
-  for (const property of table.properties) {
-    if (property.type !== 'Property' || out.length >= 32) continue;
-    const target = resolveTarget(analysis, unit, property.value);
-    if (target && isFunctionNode(target.node)) out.push({ fn: target.node, unit: target.unit, name: getKeyName(property) ?? calleeName(unit, callee) });
+  const dispatch = unit ? dispatchOf(unit, call.callee) : null;
+  if (!unit || !dispatch) return [];
+  const table = resolveTable(analysis, unit, dispatch.table);
+  return table ? tableCallees(analysis, table, dispatch.method) : [];
+}
+
+/** A call through a table: the table expression, and the property of the entry that is called (`null`: the entry itself). */
+interface Dispatch {
+  readonly table: TSESTree.Node;
+  readonly method: string | null;
+}
+
+/**
+ * How a call dispatches through a table, or `null`: `table[key](…)`; through a variable never
+ * reassigned, `const handler = table[key]; … handler(…)`; and on records of the table,
+ * `table[key].handler(…)`, `const tool = table[key]; tool.handler(…)` and
+ * `const { handler } = table[key]; handler(…)`. The key must be computed (a fixed key names one
+ * entry, which {@link resolveCallee} follows on its own).
+ */
+function dispatchOf(unit: SourceUnit, rawCallee: TSESTree.Node): Dispatch | null {
+  const callee = unwrapExpression(rawCallee);
+  if (callee.type === 'MemberExpression') {
+    const lookup = dynamicLookup(callee);
+    if (lookup) return { table: lookup, method: null };
+    const method = getKeyName(callee);
+    const object = unwrapExpression(callee.object);
+    const table = method === null ? null : (dynamicLookup(object) ?? (object.type === 'Identifier' ? aliasedLookup(unit, object) : null));
+    return table ? { table, method } : null;
   }
-  return out;
+  if (callee.type !== 'Identifier') return null;
+  const variable = getVariable(unit, callee);
+  const def = variable?.defs[0];
+  if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return null;
+  if (def.node.id.type === 'Identifier') {
+    const table = aliasedLookup(unit, callee);
+    return table ? { table, method: null } : null;
+  }
+  // const { handler } = table[key]
+  if (def.node.init == null || isReassigned(variable)) return null;
+  const table = dynamicLookup(unwrapExpression(def.node.init));
+  const path = table ? getPatternPath(def.node.id, def.name) : null;
+  return table && path?.length === 1 && path[0] !== undefined ? { table, method: path[0] } : null;
+}
+
+/** The table of `table[key]` with a computed key; `null` for anything else. */
+function dynamicLookup(node: TSESTree.Node): TSESTree.Node | null {
+  return node.type === 'MemberExpression' && node.computed && getKeyName(node) === null ? node.object : null;
+}
+
+/** The table of `const x = table[key]` (a variable written once), for a reference to `x`. */
+function aliasedLookup(unit: SourceUnit, identifier: TSESTree.Identifier): TSESTree.Node | null {
+  const variable = getVariable(unit, identifier);
+  const init = variable ? getSingleInit(variable) : undefined;
+  return init ? dynamicLookup(unwrapExpression(init)) : null;
+}
+
+/** An object literal and the unit it is written in. */
+interface UnitObject {
+  readonly object: TSESTree.ObjectExpression;
+  readonly unit: SourceUnit;
+}
+
+/**
+ * The object literal an expression evaluates to: through `const`s, a property of such an object
+ * (`registry.handlers`), and imports of relative modules (ESM, `require`, compiled CommonJS: the
+ * table may be exported by another module, as `export const toolHandlers = { … }` or
+ * `exports.toolHandlers = { … }`), within the module depth of the analysis.
+ */
+function resolveTable(analysis: Analysis | null, unit: SourceUnit, expression: TSESTree.Node, depth = 0): UnitObject | null {
+  if (depth > 6) return null;
+  const value = resolveValue(unit, expression);
+  if (value.type === 'ObjectExpression') return { object: value, unit };
+  const imported = importedNode(analysis, unit, value);
+  if (imported) return resolveTable(analysis, imported.unit, imported.node, depth + 1);
+  if (value.type !== 'MemberExpression') return null;
+  const name = getKeyName(value);
+  const holder = name === null ? null : resolveTable(analysis, unit, value.object, depth + 1);
+  const property = holder && name !== null ? findProperty(holder.object, name) : undefined;
+  return holder && property ? resolveTable(analysis, holder.unit, property.value, depth + 1) : null;
+}
+
+/** The callees of each table, per called property of its entries (`''`: the entries themselves). */
+const tableCache = new WeakMap<TSESTree.ObjectExpression, Map<string, readonly ResolvedCallee[]>>();
+
+/**
+ * The functions of a table: each entry that is a function (inline, a method, a `const`, an import),
+ * or, with `method`, the function each entry (a record) holds under that name. Spreads of other
+ * tables are followed. Memoised per table node.
+ */
+function tableCallees(analysis: Analysis | null, table: UnitObject, method: string | null): ResolvedCallee[] {
+  let byMethod = tableCache.get(table.object);
+  if (!byMethod) {
+    byMethod = new Map();
+    tableCache.set(table.object, byMethod);
+  }
+  let callees = byMethod.get(method ?? '');
+  if (!callees) {
+    const out: ResolvedCallee[] = [];
+    collectTableCallees(analysis, table, method, out, 0);
+    callees = out;
+    byMethod.set(method ?? '', callees);
+  }
+  return [...callees];
+}
+
+function collectTableCallees(analysis: Analysis | null, table: UnitObject, method: string | null, out: ResolvedCallee[], depth: number): void {
+  const { unit } = table;
+  for (const property of table.object.properties) {
+    if (out.length >= MAX_TABLE_CALLEES) return;
+    if (property.type === 'SpreadElement') {
+      // { ...fileTools, ...gitTools }
+      const spread = depth < 4 ? resolveTable(analysis, unit, property.argument) : null;
+      if (spread && spread.object !== table.object) collectTableCallees(analysis, spread, method, out, depth + 1);
+      continue;
+    }
+    let value: TSESTree.Node = property.value;
+    let valueUnit = unit;
+    if (method !== null) {
+      const record = resolveTable(analysis, unit, value);
+      const held = record ? findProperty(record.object, method) : undefined;
+      if (!record || !held) continue;
+      value = held.value;
+      valueUnit = record.unit;
+    }
+    const target = resolveTarget(analysis, valueUnit, value);
+    if (!target || !isFunctionNode(target.node) || out.some((callee) => callee.fn === target.node)) continue;
+    out.push({ fn: target.node, unit: target.unit, name: entryName(property, method) });
+  }
+}
+
+/** How a step through a table entry is named: the function it holds (`fetchUrl`), else its key (`ping`, `read.handler`). */
+function entryName(property: TSESTree.Property, method: string | null): string {
+  const value = unwrapExpression(property.value);
+  const key = getKeyName(property);
+  if (method === null && (value.type === 'Identifier' || value.type === 'MemberExpression')) {
+    const text = value.type === 'Identifier' ? value.name : getKeyName(value);
+    if (text !== null) return text;
+  }
+  const base = key ?? (value.type === 'Identifier' ? value.name : 'handler');
+  return method === null ? base : `${base}.${method}`;
 }
 
 /** What a function returns, in terms of its parameters (and any input it closes over). */

@@ -581,6 +581,59 @@ createRuleTester().run('no-command-injection (imported handlers)', rule, {
   ],
 });
 
+/** A low-level server dispatching `tools/call` through a handler table of another module (fetcher-mcp's shape). */
+const dispatched = (imports: string, body: string): string => `import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { CallToolRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+${imports}
+const server = new Server({ name: 'ops', version: '1.0.0' }, { capabilities: { tools: {} } });
+server.setRequestHandler(CallToolRequestSchema, async (request) => {
+  const toolName = request.params.name;
+${body}
+});
+`;
+const ALIASED = "  const handler = toolHandlers[toolName];\n  if (!handler) {\n    throw new Error(`Unknown tool: ${toolName}`);\n  }\n  return handler(request.params.arguments);";
+
+createRuleTester().run('no-command-injection (handler tables)', rule, {
+  valid: [
+    {
+      name: 'a table whose functions run nothing',
+      filename: path.join(repoRoot, 'tests/taint/fixtures/handler.ts'),
+      code: dispatched("import { quietHandlers as toolHandlers } from './tables/index.js';", ALIASED),
+    },
+    {
+      name: 'compiled CommonJS: a table whose functions run nothing',
+      filename: path.join(repoRoot, 'tests/taint/fixtures/handler.js'),
+      code: dispatched('const index_js_1 = require("./commonjs/tables/index.js");', '  const handler = index_js_1.quietHandlers[toolName];\n  return handler(request.params.arguments);'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a handler read from an imported table into a const, then called',
+      filename: path.join(repoRoot, 'tests/taint/fixtures/handler.ts'),
+      code: dispatched("import { toolHandlers } from './tables/index.js';", ALIASED),
+      errors: [{ messageId: 'crossModule', line: 11, column: 10, endLine: 11, endColumn: 43 }],
+    },
+    {
+      name: 'a key checked against a fixed set still runs whichever handler it names',
+      filename: path.join(repoRoot, 'tests/taint/fixtures/handler.ts'),
+      code: dispatched("import { toolHandlers } from './tables/index.js';\nconst TOOLS = new Set(['build', 'count_words']);", "  if (!TOOLS.has(toolName)) throw new Error('Unknown tool.');\n  const handler = toolHandlers[toolName];\n  return await handler(request.params.arguments);"),
+      errors: [{ messageId: 'crossModule', line: 10, column: 16, endLine: 10, endColumn: 49 }],
+    },
+    {
+      name: 'compiled CommonJS: a table exported by `exports.toolHandlers = { … }`, its entries required from another module',
+      filename: path.join(repoRoot, 'tests/taint/fixtures/handler.js'),
+      code: dispatched('const index_js_1 = require("./commonjs/tables/index.js");', '  const handler = index_js_1.toolHandlers[toolName];\n  return handler(request.params.arguments);'),
+      errors: [{ messageId: 'crossModule', line: 8, column: 10, endLine: 8, endColumn: 43 }],
+    },
+    {
+      name: 'the handler a record of an imported table holds',
+      filename: path.join(repoRoot, 'tests/taint/fixtures/handler.ts'),
+      code: dispatched("import { toolRecords } from './tables/index.js';", '  return toolRecords[toolName].handler(request.params.arguments);'),
+      errors: [{ messageId: 'crossModule', line: 7, column: 10, endLine: 7, endColumn: 65 }],
+    },
+  ],
+});
+
 /** Compiled JavaScript of a `registerX(server: McpServer)` module: `import type` erased, only zod left (@heroku/mcp-server's shape). */
 const compiled = (imports: string, call: string) => `${imports}
 import { exec } from 'node:child_process';

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { getToolHandlers } from '../../src/model/index.js';
 import { findFlows, findSinkCalls, getAnalysis, getSinkCall, lookupSink, SINKS, type Flow, type SinkKind, type SourceModel } from '../../src/taint/index.js';
 import { analyzeStrippingReplace, analyzeWholeStringRegex, endsWithSeparator, regexVerdict } from '../../src/taint/sanitizers.js';
+import { resolveCallees } from '../../src/taint/summaries.js';
 import { parseSourceUnit } from '../../src/util/parse-unit.js';
 import { walk, type SourceUnit } from '../../src/util/source-unit.js';
 
@@ -240,6 +241,82 @@ describe('findFlows', () => {
   it('ends on recursion and loop-carried variables', () => {
     const code = tool("import { exec } from 'node:child_process';", "  function a(x: string): string { return x ? b(x.slice(1)) : ''; }\n  function b(y: string): string { return a(y) + y; }\n  let line = '';\n  for (const part of args.cmd.split(' ')) line = line + part;\n  exec(a(args.cmd));\n  exec(line);");
     expect(flowsOf(code, ['command']).length).toBe(2);
+  });
+});
+
+/** A low-level server whose `tools/call` handler runs `body` (with `imports` above it). */
+const lowLevel = (imports: string, body: string): string => `${imports}
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { CallToolRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+const server = new Server({ name: 's', version: '1' }, { capabilities: { tools: {} } });
+server.setRequestHandler(CallToolRequestSchema, async (request) => {
+  const name = request.params.name;
+${body}
+});
+`;
+/** The flows as [source, the calls followed, sink file, sink line]. */
+const described = (flows: Flow[]) => flows.map((f) => [f.source.label, f.via.map((v) => v.name).join(' > '), path.basename(f.sink.file), f.sink.line]);
+
+describe('dispatch tables', () => {
+  const atFixture = (name: string) => path.join(fixtures, name);
+
+  it('follows a handler read from a table into a const, whatever guards it', () => {
+    const code = lowLevel("import { execSync } from 'node:child_process';\nconst handlers = { ping: (a: { host: string }) => execSync('ping ' + a.host), date: () => execSync('date') };",
+      "  const handler = handlers[name as keyof typeof handlers];\n  if (!handler) throw new Error('Unknown tool');\n  return await handler(request.params.arguments as { host: string });");
+    expect(flowsOf(code, ['command']).map((f) => [f.source.label, f.sink.line])).toEqual([['request.params.arguments.host', 2]]);
+  });
+
+  it('follows a table imported from a relative module, its entries imported from further modules', () => {
+    const code = lowLevel("import { toolHandlers } from './tables/index.js';", '  const handler = toolHandlers[name];\n  return handler(request.params.arguments);');
+    expect(described(flowsOf(code, ['command'], atFixture('virtual-dispatch.ts')))).toEqual([['request.params.arguments.target', 'runBuild', 'build.ts', 8]]);
+    const direct = lowLevel("import * as tools from './tables/index.js';", '  return tools.toolHandlers[name](request.params.arguments);');
+    expect(described(flowsOf(direct, ['command'], atFixture('virtual-dispatch.ts')))).toEqual([['request.params.arguments.target', 'runBuild', 'build.ts', 8]]);
+  });
+
+  it('follows a table of compiled CommonJS (tsc), required whole or destructured', () => {
+    const compiled = lowLevel('const index_js_1 = require("./commonjs/tables/index.js");', '  const handler = index_js_1.toolHandlers[name];\n  return handler(request.params.arguments);');
+    expect(described(flowsOf(compiled, ['command'], atFixture('virtual-dispatch.js')))).toEqual([['request.params.arguments.target', 'runBuild', 'build.js', 8]]);
+    const destructured = lowLevel("const { toolHandlers } = require('./commonjs/tables/index.js');", '  return toolHandlers[name](request.params.arguments);');
+    expect(described(flowsOf(destructured, ['command'], atFixture('virtual-dispatch.js')))).toEqual([['request.params.arguments.target', 'runBuild', 'build.js', 8]]);
+  });
+
+  it('follows the handler each record of a table holds', () => {
+    const expected = [['request.params.arguments.target', 'build.handler', 'build.ts', 8]];
+    const imports = "import { toolRecords } from './tables/index.js';";
+    for (const body of [
+      '  return toolRecords[name].handler(request.params.arguments);',
+      '  const tool = toolRecords[name];\n  return tool.handler(request.params.arguments);',
+      '  const { handler } = toolRecords[name];\n  return handler(request.params.arguments);',
+    ]) expect(described(flowsOf(lowLevel(imports, body), ['command'], atFixture('virtual-dispatch.ts'))), body).toEqual(expected);
+  });
+
+  it('follows spreads of other tables', () => {
+    const code = lowLevel("import { toolHandlers, quietHandlers } from './tables/index.js';\nconst all = { ...quietHandlers, ...toolHandlers };", '  const run = all[name];\n  return run(request.params.arguments);');
+    expect(described(flowsOf(code, ['command'], atFixture('virtual-dispatch.ts')))).toEqual([['request.params.arguments.target', 'runBuild', 'build.ts', 8]]);
+  });
+
+  it('finds no flow through a table whose functions reach no sink, and no sink calls', () => {
+    for (const [imports, file, callees] of [
+      ["import { quietHandlers } from './tables/index.js';", 'virtual-dispatch.ts', ['countWords', 'echoText']],
+      ["const { quietHandlers } = require('./commonjs/tables/index.js');", 'virtual-dispatch.js', ['countWords']],
+    ] as const) {
+      const code = lowLevel(imports, '  const handler = quietHandlers[name];\n  return handler(request.params.arguments);');
+      expect(flowsOf(code, ['command', 'path'], atFixture(file))).toEqual([]);
+      const unit = unitOf(code, atFixture(file));
+      expect(getToolHandlers(unit).flatMap((handler) => findSinkCalls(unit, handler, ['command', 'path']))).toEqual([]);
+      // The table is followed: its functions are the callees, and they run nothing.
+      const call = (nodesOf(unit, 'CallExpression') as TSESTree.CallExpression[]).find((c) => c.callee.type === 'Identifier' && c.callee.name === 'handler');
+      expect(call && resolveCallees(null, call).map((callee) => callee.name)).toEqual(callees);
+    }
+  });
+
+  it('does not take a fixed key, a reassigned variable or a parameter for a dispatch', () => {
+    const imports = "import { toolHandlers } from './tables/index.js';";
+    for (const body of [
+      "  return toolHandlers['count_words'](request.params.arguments);",
+      '  let handler = toolHandlers[name];\n  handler = () => null;\n  return handler(request.params.arguments);',
+      '  const call = (handler: (a: unknown) => unknown) => handler(request.params.arguments);\n  return call(toolHandlers.count_words);',
+    ]) expect(flowsOf(lowLevel(imports, body), ['command'], atFixture('virtual-dispatch.ts')), body).toEqual([]);
   });
 });
 
