@@ -102,6 +102,8 @@ export function findFlows(unit: SourceUnit, handler: ToolHandler, kinds: readonl
     analysis.moduleDepth.set(unit, 0);
     const summaries: readonly SummaryFlow[] = foreign ? foreignHandlerFlows(analysis, handler, fn) : functionFlows(analysis, fn);
     for (const summary of summaries) {
+      // A call that is a sink only for some receiver the handler never settles: not reported.
+      if (summary.condition) continue;
       const root = summary.origin.root;
       if (root.type === 'param') continue;
       if (root.type === 'handler' && root.handler.handler !== fn) continue;

@@ -253,6 +253,9 @@ function passesInstance(ref: ModuleRef, member: string): boolean {
   return pass === 'any' || (pass?.has(member) ?? false);
 }
 
+/** The `pass` predicate of instance lookups: calls and properties that keep a database, client or browser. */
+const passInstance = (ref: ModuleRef, member: string): boolean => passesInstance(normalizeRef(ref), member);
+
 /** eval, the Function constructor, vm, string timers; require and import() load modules. */
 function codeRows(): SinkSpec[] {
   const rows: SinkSpec[] = [];
@@ -340,7 +343,7 @@ export function instanceMethodRef(callee: TSESTree.Node): ModuleRef | null {
   if (value.type !== 'MemberExpression') return null;
   const name = getKeyName(value);
   if (name === null || !INSTANCE_METHODS.has(name)) return null;
-  const instance = getInstanceRef(value.object, (ref, member) => passesInstance(normalizeRef(ref), member));
+  const instance = getInstanceRef(value.object, passInstance);
   if (!instance) return null;
   const normalized = normalizeRef(instance);
   return { module: normalized.module, path: [...normalized.path, name] };
@@ -921,6 +924,60 @@ export const getSinkCall = memoize((node: TSESTree.Node): SinkCall | null => {
   }
   return null;
 });
+
+/** The instance rows per method name (`goto`: every browser and page row), for receiver-conditional sinks. */
+const ROWS_BY_METHOD: ReadonlyMap<string, readonly SinkSpec[]> = (() => {
+  const index = new Map<string, SinkSpec[]>();
+  for (const spec of SINKS) {
+    const method = spec.path[spec.path.length - 1];
+    if (!spec.path.includes('#') || method === undefined || method === '#' || !spec.shape) continue;
+    const rows = index.get(method) ?? [];
+    rows.push(spec);
+    index.set(method, rows);
+  }
+  return index;
+})();
+
+/** A sink call that depends on what its receiver is: one call per group of candidate rows that share their positions. */
+export interface ConditionalSinkCall {
+  /** Built with the group's first row; the row the receiver turns out to be replaces it. */
+  readonly call: SinkCall;
+  readonly rows: ReadonlySet<SinkSpec>;
+}
+
+/**
+ * `p.m(…)` with `m` an instance method of a sink row whose receiver's instance is unknown here (an
+ * untyped parameter): the receiver, the method, and the sink call it would be for each group of
+ * candidate rows. `null` for any other node, or when the call is a sink already.
+ */
+export const getConditionalSinkCall = memoize((node: TSESTree.Node): { receiver: TSESTree.Node; method: string; calls: readonly ConditionalSinkCall[] } | null => {
+  if (node.type !== 'CallExpression') return null;
+  const callee = unwrapExpression(node.callee);
+  if (callee.type !== 'MemberExpression') return null;
+  const method = getKeyName(callee);
+  const rows = method === null ? undefined : ROWS_BY_METHOD.get(method);
+  const unit = getUnitOfNode(node);
+  if (!rows || method === null || !unit || getSinkCall(node)) return null;
+  const groups = new Map<string, { call: SinkCall; rows: Set<SinkSpec> }>();
+  for (const spec of rows) {
+    const key = `${spec.kind}|${spec.cwe[0] ?? ''}|${JSON.stringify(spec.shape)}`;
+    const group = groups.get(key);
+    if (group) group.rows.add(spec);
+    else groups.set(key, { call: { node, spec, unit, points: callPoints(unit, node, spec) }, rows: new Set([spec]) });
+  }
+  return { receiver: unwrapExpression(callee.object), method, calls: [...groups.values()] };
+});
+
+/**
+ * The row `receiver.method(…)` is for the instance `node` holds (`null`: a known instance with no
+ * such sink), or `undefined` when that instance is unknown.
+ */
+export function instanceSinkRow(node: TSESTree.Node, method: string): SinkSpec | null | undefined {
+  const instance = getInstanceRef(node, passInstance);
+  if (!instance) return undefined;
+  const normalized = normalizeRef(instance);
+  return SINK_INDEX.get(keyOf(normalized.module, [...normalized.path, method])) ?? null;
+}
 
 /** True when some position of the call has one of `kinds`. */
 export function sinkHasKind(call: SinkCall, kinds: readonly SinkKind[]): boolean {

@@ -6,9 +6,9 @@ import { getModuleRef, getPatternPath } from '../util/module-refs.js';
 import { nodesWithin } from '../util/node-index.js';
 import { getSingleInit, getUnitOfNode, getVariable, isReassigned, type SourceUnit } from '../util/source-unit.js';
 import type { Analysis } from './propagation.js';
-import { getSinkCall } from './sinks.js';
+import { getConditionalSinkCall, getSinkCall, instanceSinkRow, type ConditionalSinkCall } from './sinks.js';
 import { settleRootParams } from './guards.js';
-import type { FlowState, FlowStep, Origin, SinkCall, SinkKind, SinkPoint, TaintValue } from './types.js';
+import type { FlowState, FlowStep, Origin, SinkCall, SinkKind, SinkPoint, SinkSpec, TaintValue } from './types.js';
 import { CLEAN, mapOrigins, mergeStates, normalizeValue, originKey, unionValues, withoutPathFacts } from './values.js';
 
 /*
@@ -585,6 +585,19 @@ export interface SummaryFlow {
   readonly point: SinkPoint;
   /** The calls followed from the summarised function to the sink, outermost first. */
   readonly steps: readonly FlowStep[];
+  /**
+   * Set when the call is a sink only if its receiver, a parameter, is an instance of one of `rows`
+   * (`page.goto(url)` with `page` a parameter): a caller settles it with the argument it passes.
+   */
+  readonly condition?: SinkCondition;
+}
+
+/** The receiver a conditional sink call needs: parameter `index` of `fn`, an instance of one of `rows`. */
+export interface SinkCondition {
+  readonly fn: FunctionNode;
+  readonly index: number;
+  readonly method: string;
+  readonly rows: ReadonlySet<SinkSpec>;
 }
 
 /** True when an origin matters to the summary of `fn`: client input, or a parameter of fn itself. */
@@ -602,6 +615,24 @@ interface CallSite {
 interface Skeleton {
   readonly sinks: readonly SinkCall[];
   readonly calls: readonly CallSite[];
+  /** `p.m(…)` on a parameter `p` of the function whose instance is unknown, `m` a sink row's method. */
+  readonly conditional: readonly ConditionalSite[];
+}
+
+/** A call `p.m(…)` that is a sink if parameter `index` is an instance of one of the calls' rows. */
+interface ConditionalSite {
+  readonly index: number;
+  readonly method: string;
+  readonly calls: readonly ConditionalSinkCall[];
+}
+
+/** The index of `node` among `fn`'s parameters: a plain identifier parameter, never reassigned; -1 otherwise. */
+function plainParamIndex(unit: SourceUnit, fn: FunctionNode, node: TSESTree.Node): number {
+  if (node.type !== 'Identifier') return -1;
+  const variable = getVariable(unit, node);
+  const def = variable?.defs[0];
+  if (!variable || variable.defs.length !== 1 || def?.type !== 'Parameter' || def.node !== fn || isReassigned(variable)) return -1;
+  return fn.params.findIndex((param) => param === def.name);
 }
 
 /**
@@ -637,17 +668,21 @@ function skeletonOf(fn: FunctionNode): Skeleton {
   if (cached) return cached;
   const sinks: SinkCall[] = [];
   const calls: CallSite[] = [];
+  const conditional: ConditionalSite[] = [];
   const unit = getUnitOfNode(fn);
   if (unit) {
     for (const node of nodesWithin(unit, fn.body, CALL_LIKE)) {
       const sink = getSinkCall(node);
       if (sink) sinks.push(sink);
+      const open = sink ? null : getConditionalSinkCall(node);
+      const index = open ? plainParamIndex(unit, fn, open.receiver) : -1;
+      if (open && index >= 0) conditional.push({ index, method: open.method, calls: open.calls });
       if (node.type === 'TaggedTemplateExpression' || node.type === 'ImportExpression') continue;
       const callees = resolveCallees(null, node).filter((callee) => callee.fn !== fn);
       if (callees.length > 0) calls.push({ node, callees });
     }
   }
-  const skeleton: Skeleton = { sinks, calls };
+  const skeleton: Skeleton = { sinks, calls, conditional };
   skeletons.set(fn, skeleton);
   return skeleton;
 }
@@ -663,6 +698,7 @@ function kindsReached(fn: FunctionNode): ReadonlySet<SinkKind> {
   kindsCache.set(fn, kinds); // cycle guard: a recursive call adds what is known so far
   const skeleton = skeletonOf(fn);
   for (const sink of skeleton.sinks) for (const point of sink.points) kinds.add(point.kind);
+  for (const site of skeleton.conditional) for (const { call } of site.calls) for (const point of call.points) kinds.add(point.kind);
   for (const site of skeleton.calls) for (const callee of site.callees) for (const kind of deeper(NO_KINDS, () => kindsReached(callee.fn))) kinds.add(kind);
   return kinds;
 }
@@ -684,7 +720,8 @@ export function functionFlows(analysis: Analysis, fn: FunctionNode): readonly Su
   if (!kindsReached(fn).has(analysis.kind)) return out;
   const seen = new Set<string>();
   const push = (flow: SummaryFlow): void => {
-    const key = `${flow.point.node.range[0]}:${flow.point.node.range[1]}:${idOfUnit(flow.call.unit)}|${originKey(flow.origin)}`;
+    const condition = flow.condition ? `?${idOf(flow.condition.fn)}:${flow.condition.index}` : '';
+    const key = `${flow.point.node.range[0]}:${flow.point.node.range[1]}:${idOf(flow.call.unit)}:${idOf(flow.call.spec)}${condition}|${originKey(flow.origin)}`;
     if (seen.has(key)) return;
     seen.add(key);
     out.push(flow);
@@ -696,17 +733,38 @@ export function functionFlows(analysis: Analysis, fn: FunctionNode): readonly Su
       for (const origin of analysis.evaluate(point.node)) if (relevant(origin, fn)) push({ origin, call: sink, point, steps: [] });
     }
   }
+  for (const site of skeleton.conditional) {
+    for (const { call, rows } of site.calls) {
+      const condition: SinkCondition = { fn, index: site.index, method: site.method, rows };
+      for (const point of call.points) {
+        if (point.kind !== analysis.kind) continue;
+        for (const origin of analysis.evaluate(point.node)) if (relevant(origin, fn)) push({ origin, call, point, steps: [], condition });
+      }
+    }
+  }
   for (const site of skeleton.calls) {
     for (const callee of site.callees) {
       if (!kindsReached(callee.fn).has(analysis.kind)) continue;
       const inner = deeper(NO_FLOWS, () => functionFlows(analysis, callee.fn));
       if (inner.length === 0) continue;
       const step: FlowStep = { call: site.node, name: callee.name, fn: callee.fn, unit: callee.unit };
+      // One receiver lookup per condition at this call, however many flows share it.
+      const settlements = new Map<SinkCondition, Settlement>();
       for (const flow of inner) {
+        let settled: { call: SinkCall; condition?: SinkCondition } | null = { call: flow.call };
+        if (flow.condition) {
+          let settlement = settlements.get(flow.condition);
+          if (settlement === undefined) {
+            settlement = settleCondition(flow.condition, fn, callee, site.node.arguments);
+            settlements.set(flow.condition, settlement);
+          }
+          settled = applySettlement(settlement, flow.call);
+        }
+        if (!settled) continue;
         // Input the callee reaches on its own (a class field set from a handler's arguments) stays as it is.
         const origins = flow.origin.root.type === 'param' ? instantiateOrigin(analysis, flow.origin, callee, site.node.arguments) : [flow.origin];
         for (const origin of origins) {
-          if (relevant(origin, fn)) push({ origin, call: flow.call, point: flow.point, steps: [step, ...flow.steps] });
+          if (relevant(origin, fn)) push({ origin, call: settled.call, point: flow.point, steps: [step, ...flow.steps], ...(settled.condition ? { condition: settled.condition } : {}) });
         }
       }
     }
@@ -715,13 +773,40 @@ export function functionFlows(analysis: Analysis, fn: FunctionNode): readonly Su
   return out;
 }
 
-const unitIds = new WeakMap<SourceUnit, number>();
-let nextUnitId = 1;
-function idOfUnit(unit: SourceUnit): number {
-  let id = unitIds.get(unit);
+/** How a call settles a callee's condition: the row its argument is, the caller's parameter it passes on, or no sink. */
+type Settlement = { readonly row: SinkSpec } | { readonly condition: SinkCondition } | null;
+
+/**
+ * A conditional sink call in a callee, seen from a call of it: a sink of the row the argument passed
+ * as the receiver is an instance of (one of the condition's rows), still conditional on the
+ * caller's own parameter when that argument is one, and no sink (`null`) otherwise.
+ */
+function settleCondition(condition: SinkCondition, caller: FunctionNode, callee: ResolvedCallee, args: readonly TSESTree.CallExpressionArgument[]): Settlement {
+  if (condition.fn !== callee.fn) return null;
+  const argument = args[condition.index];
+  if (!argument || argument.type === 'SpreadElement') return null;
+  const row = instanceSinkRow(argument, condition.method);
+  if (row !== undefined) return row !== null && condition.rows.has(row) ? { row } : null;
+  const unit = getUnitOfNode(argument);
+  const index = unit ? plainParamIndex(unit, caller, unwrapExpression(argument)) : -1;
+  return index >= 0 ? { condition: { ...condition, fn: caller, index } } : null;
+}
+
+/** The sink call a settled condition leaves (the callee's call, labelled by the row; still conditional when carried up), or `null`. */
+function applySettlement(settlement: Settlement, call: SinkCall): { call: SinkCall; condition?: SinkCondition } | null {
+  if (!settlement) return null;
+  if ('condition' in settlement) return { call, condition: settlement.condition };
+  return { call: settlement.row === call.spec ? call : { ...call, spec: settlement.row } };
+}
+
+const objectIds = new WeakMap<object, number>();
+let nextObjectId = 1;
+/** A number per object (a unit, a sink row, a function), for keys. */
+function idOf(object: object): number {
+  let id = objectIds.get(object);
   if (id === undefined) {
-    id = nextUnitId++;
-    unitIds.set(unit, id);
+    id = nextObjectId++;
+    objectIds.set(object, id);
   }
   return id;
 }

@@ -37,6 +37,9 @@ const TYPEORM = "import { DataSource } from 'typeorm';\nconst dataSource = new D
 const POSTGRES = "import postgres from 'postgres';\nconst sql = postgres('postgres://localhost/app');\n";
 const COLUMNS = "const SORT_COLUMNS = new Set(['name', 'created_at']);\n";
 
+/** A helper runs SQL on the database its caller passes (an untyped parameter). */
+const RUN = 'function run(db, sql) {\n  return db.query(sql);\n}\n';
+const PG_NEW = "import pg from 'pg';\nconst pool = new pg.Pool();\n";
 const template = '`SELECT * FROM users WHERE name = \'${args.name}\'`';
 
 ruleTester.run('no-sql-injection', rule, {
@@ -64,6 +67,8 @@ ruleTester.run('no-sql-injection', rule, {
     tool('  await pool.query(`SELECT * FROM users LIMIT ${Number(args.name)}`);', PG),
     tool('  await pool.query(`SELECT * FROM users ORDER BY ${args.sort}`);', PG, "{ sort: z.enum(['name', 'created_at']) }"),
     // Not a database: methods named exec/query/prepare on other objects.
+    // A helper's `db.query(sql)` on a cache its callers pass, not a database.
+    tool('  await run(new Map(), args.sql);', RUN),
     tool('  /x/.exec(args.name);\n  [args.name].join(", ");\n  await cache.query(`k:${args.name}`);', 'declare const cache: { query(key: string): Promise<void> };\n'),
   ],
   invalid: [
@@ -85,6 +90,8 @@ ruleTester.run('no-sql-injection', rule, {
     invalid(tool(`  await dataSource.query(${template});`, TYPEORM), 'sqlInjection', template),
     invalid(tool(`  await sql.unsafe(${template});`, POSTGRES), 'sqlInjection', template),
     invalid(tool('  const result = await pool.query(args.sql);\n  void result;', PG), 'arbitrarySql', 'args.sql'),
+    invalid(tool('  await run(pool, args.sql);', `${PG_NEW}${RUN}`), 'arbitrarySql', 'sql', 'db.query(sql)'),
+    invalid(tool(`  await run(pool, ${template});`, `${PG_NEW}${RUN}`), 'sqlInjection', 'sql', 'db.query(sql)'),
     // pg-format's %s inserts the value raw.
     invalid(tool("  await pool.query(format('SELECT * FROM users ORDER BY %s', args.sort));", `${PG}import format from 'pg-format';\n`), 'sqlInjection', "format('SELECT * FROM users ORDER BY %s', args.sort)"),
     // A bare replace of quotes is not an escape.

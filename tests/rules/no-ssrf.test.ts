@@ -107,6 +107,15 @@ const crossModuleService = tool('  const service = new BrowserService();\n  let 
 const crossModuleFunction = tool('  const page = await openPage();\n  await page.goto(args.url);', "import { openPage } from './lib/browser-service.js';\n");
 /** A method of the same class that returns a history, whose `goto` records the URL. */
 const crossModuleHistory = tool('  const history = new BrowserService().createHistory();\n  history.goto(args.url);', "import { BrowserService } from './lib/browser-service.js';\n");
+/** A helper navigates the page its caller passes (an untyped parameter): a sink only for a browser page. */
+const OPEN = 'async function open(page, url) {\n  await page.goto(url);\n}\n';
+const helperPage = tool(`${LAUNCH}  await open(page, args.url);`, `${PLAYWRIGHT}${OPEN}`);
+const helperRecorder = tool('  await open(new Recorder(), args.url);', `${OPEN}class Recorder {\n  visited: string[] = [];\n  goto(url: string): void {\n    this.visited.push(url);\n  }\n}\n`);
+const helperObject = tool('  await open({ goto: async (url: string) => url.length }, args.url);', OPEN);
+/** Through a second helper that passes its own parameter on. */
+const helperChain = tool('  const browser = await puppeteer.launch();\n  await visit(await browser.newPage(), args.url);', `${PUPPETEER}${OPEN}async function visit(target, url) {\n  await open(target, url);\n}\n`);
+const crossModuleProcessor = tool(`${LAUNCH}  await new PageProcessor().process(page, args.url);`, `${PLAYWRIGHT}import { PageProcessor } from './lib/page-processor.js';\n`);
+const crossModuleProcessorRecorder = tool('  await new PageProcessor().process({ goto: async (url: string) => url.length, content: async () => \'\' }, args.url);', "import { PageProcessor } from './lib/page-processor.js';\n");
 const relativeBase = tool("  await fetch(new URL(args.url, 'https://api.example.com'));");
 const slashOnly = tool("  await fetch(new URL('/' + args.url, 'https://api.example.com'));");
 // URLSearchParams filled by append/set: the serializer percent-encodes keys and values.
@@ -125,6 +134,10 @@ ruleTester.run('no-ssrf', rule, {
     sharedRouter,
     // A class method that returns no browser page, also in another module, or a method passed no page.
     classMethodCache,
+    // A helper navigating a parameter that its callers pass no browser page: a recorder, an object literal.
+    helperRecorder,
+    helperObject,
+    { code: crossModuleProcessorRecorder, filename: corpusFile },
     passThroughCache,
     { code: crossModuleHistory, filename: corpusFile },
     // A helper in another module checks the host before the helper that fetches.
@@ -214,6 +227,9 @@ ruleTester.run('no-ssrf', rule, {
     invalid(puppeteerCoreConnect, 'controlledUrl', '`https://api.example.com${args.url}`'),
     invalid(puppeteerTypedHelper, 'controlledUrl', 'url', 'page.goto(url)'),
     invalid(playwrightClass, 'controlledUrl', 'url', 'page.goto(url)'),
+    invalid(helperPage, 'controlledUrl', 'url', 'page.goto(url)'),
+    invalid(helperChain, 'controlledUrl', 'url', 'page.goto(url)'),
+    { ...invalid(crossModuleProcessor, 'crossModule', 'new PageProcessor().process(page, args.url)'), filename: corpusFile },
     invalid(classMethodPage, 'controlledUrl', 'args.url', 'page.goto(args.url)'),
     invalid(staticMethodSession, 'controlledUrl', 'args.url', 'page.goto(args.url)'),
     invalid(objectMethodPage, 'controlledUrl', 'args.url', 'page.goto(args.url)'),
