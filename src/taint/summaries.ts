@@ -9,7 +9,7 @@ import type { Analysis } from './propagation.js';
 import { getConditionalSinkCall, getSinkCall, instanceSinkRow, type ConditionalSinkCall } from './sinks.js';
 import { settleRootParams } from './guards.js';
 import type { FlowState, FlowStep, Origin, SinkCall, SinkKind, SinkPoint, SinkSpec, TaintValue } from './types.js';
-import { CLEAN, mapOrigins, mergeStates, normalizeValue, originKey, unionValues, withoutPathFacts } from './values.js';
+import { CLEAN, idOf, mapOrigins, mergeStates, normalizeValue, originKey, unionValues, withoutPathFacts } from './values.js';
 
 /*
  * Function summaries: which parameters flow to a function's return value, and which reach sinks.
@@ -797,18 +797,6 @@ function applySettlement(settlement: Settlement, call: SinkCall): { call: SinkCa
   if (!settlement) return null;
   if ('condition' in settlement) return { call, condition: settlement.condition };
   return { call: settlement.row === call.spec ? call : { ...call, spec: settlement.row } };
-}
-
-const objectIds = new WeakMap<object, number>();
-let nextObjectId = 1;
-/** A number per object (a unit, a sink row, a function), for keys. */
-function idOf(object: object): number {
-  let id = objectIds.get(object);
-  if (id === undefined) {
-    id = nextObjectId++;
-    objectIds.set(object, id);
-  }
-  return id;
 }
 
 /** A sink call a function reaches, directly or through the functions it calls. */
