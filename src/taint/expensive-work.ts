@@ -1,13 +1,13 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { getKeyName, unwrapExpression, type FunctionNode } from '../util/ast.js';
+import { enclosingFunction, getKeyName, unwrapExpression, type FunctionNode } from '../util/ast.js';
 import { memoize } from '../util/memo.js';
 import { getModuleRef, type ModuleRef } from '../util/module-refs.js';
 import { nodesWithin } from '../util/node-index.js';
 import { getUnitOfNode } from '../util/source-unit.js';
 import { resolveBinding, resolveFunction, unwrapAwait } from './instances.js';
 import { getSinkCall } from './sinks.js';
-import { reachableSinks, resolveCallee } from './summaries.js';
+import { reachableSinks, resolveCallee, settleReached } from './summaries.js';
 import type { SinkCategory } from './types.js';
 import { FS_READ_NAME, WORK_MODULES, WORK_TEXT, type WorkCategory, type WorkModule } from './work-calls.js';
 
@@ -58,7 +58,11 @@ export const helperWork = memoize((node: CallSite): ExpensiveWork | null => {
   const callee = resolveCallee(null, node);
   if (!callee) return null;
   const name = calleeLabel(node.callee);
-  for (const reached of reachableSinks(callee.fn)) {
+  const caller = enclosingFunction(node);
+  for (const found of reachableSinks(callee.fn)) {
+    // `run(pool, sql)` with `run(db, q) { return db.query(q); }`: the receiver this call passes decides.
+    const reached = settleReached(found, caller, callee, node.arguments);
+    if (!reached || reached.condition) continue;
     const { spec } = reached.call;
     if (spec.category === 'code') continue;
     const steps = reached.steps.map((step) => `${step.name}()`);

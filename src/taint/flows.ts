@@ -164,5 +164,6 @@ export interface ReachedSinkCall {
 export function findSinkCalls(unit: SourceUnit, handler: ToolHandler, kinds: readonly SinkKind[]): ReachedSinkCall[] {
   const fn = handler.handler;
   if (!fn) return [];
-  return reachableSinks(fn).filter((reached) => sinkHasKind(reached.call, kinds));
+  // A sink that needs a receiver the handler never passes is no sink.
+  return reachableSinks(fn).filter((reached) => !reached.condition && sinkHasKind(reached.call, kinds));
 }

@@ -781,15 +781,28 @@ type Settlement = { readonly row: SinkSpec } | { readonly condition: SinkConditi
  * as the receiver is an instance of (one of the condition's rows), still conditional on the
  * caller's own parameter when that argument is one, and no sink (`null`) otherwise.
  */
-function settleCondition(condition: SinkCondition, caller: FunctionNode, callee: ResolvedCallee, args: readonly TSESTree.CallExpressionArgument[]): Settlement {
+function settleCondition(condition: SinkCondition, caller: FunctionNode | null, callee: ResolvedCallee, args: readonly TSESTree.CallExpressionArgument[]): Settlement {
   if (condition.fn !== callee.fn) return null;
   const argument = args[condition.index];
   if (!argument || argument.type === 'SpreadElement') return null;
   const row = instanceSinkRow(argument, condition.method);
   if (row !== undefined) return row !== null && condition.rows.has(row) ? { row } : null;
   const unit = getUnitOfNode(argument);
-  const index = unit ? plainParamIndex(unit, caller, unwrapExpression(argument)) : -1;
+  // A call outside any function (`caller` null) has no parameter to carry the condition up to.
+  if (!unit || !caller) return null;
+  const index = plainParamIndex(unit, caller, unwrapExpression(argument));
   return index >= 0 ? { condition: { ...condition, fn: caller, index } } : null;
+}
+
+/**
+ * A sink a callee reaches, seen from a call of it (`caller` holds the call): as it is, or, when it
+ * is conditional, settled by the argument the call passes as its receiver; `null` when that
+ * argument makes it no sink.
+ */
+export function settleReached(reached: ReachedSink, caller: FunctionNode | null, callee: ResolvedCallee, args: readonly TSESTree.CallExpressionArgument[]): ReachedSink | null {
+  if (!reached.condition) return reached;
+  const settled = applySettlement(settleCondition(reached.condition, caller, callee, args), reached.call);
+  return settled ? { call: settled.call, steps: reached.steps, ...(settled.condition ? { condition: settled.condition } : {}) } : null;
 }
 
 /** The sink call a settled condition leaves (the callee's call, labelled by the row; still conditional when carried up), or `null`. */
@@ -803,6 +816,8 @@ function applySettlement(settlement: Settlement, call: SinkCall): { call: SinkCa
 export interface ReachedSink {
   readonly call: SinkCall;
   readonly steps: readonly FlowStep[];
+  /** Set when the call is a sink only if a caller passes the right receiver (see {@link SinkCondition}). */
+  readonly condition?: SinkCondition;
 }
 
 const reachedSinks = new WeakMap<FunctionNode, readonly ReachedSink[]>();
@@ -816,11 +831,18 @@ export function reachableSinks(fn: FunctionNode): readonly ReachedSink[] {
   const skeleton = skeletonOf(fn);
   // In source order: a sink call, or the sinks a call leads to, at the position of the call.
   const entries: { position: number; reached: ReachedSink[] }[] = skeleton.sinks.map((call) => ({ position: call.node.range[0], reached: [{ call, steps: [] }] }));
+  for (const site of skeleton.conditional) {
+    const reached = site.calls.map(({ call, rows }): ReachedSink => ({ call, steps: [], condition: { fn, index: site.index, method: site.method, rows } }));
+    entries.push({ position: reached[0]?.call.node.range[0] ?? 0, reached });
+  }
   for (const site of skeleton.calls) {
     const reached: ReachedSink[] = [];
     for (const callee of site.callees) {
       const step: FlowStep = { call: site.node, name: callee.name, fn: callee.fn, unit: callee.unit };
-      for (const inner of deeper(NO_REACHED, () => reachableSinks(callee.fn))) reached.push({ call: inner.call, steps: [step, ...inner.steps] });
+      for (const inner of deeper(NO_REACHED, () => reachableSinks(callee.fn))) {
+        const settled = settleReached(inner, fn, callee, site.node.arguments);
+        if (settled) reached.push({ ...settled, steps: [step, ...settled.steps] });
+      }
     }
     entries.push({ position: site.node.range[0], reached });
   }

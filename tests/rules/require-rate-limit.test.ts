@@ -68,6 +68,14 @@ tool('echo', 'Echo the text.', { text: z.string() }, async ({ text }) => text);
 
 ruleTester.run('require-rate-limit', rule, {
   valid: [
+    // A helper's untyped parameter given an in-memory map: its `query` is no database work.
+    `${SDK}const cache = { query: (sql: string, values: unknown[]) => ({ rows: [sql, ...values] }) };
+function findUser(db, id: number) { return db.query('SELECT name FROM users WHERE id = $1', [id]); }
+server.registerTool('find_user', { description: 'Find a user.', inputSchema: { id: z.number() } }, async ({ id }) => {
+  const { rows } = findUser(cache, id);
+  return { content: [{ type: 'text', text: JSON.stringify(rows) }] };
+});
+`,
     // rate-limiter-flexible: consume rejects when the key is over its budget.
     readTool(`    await limiter.consume(extra.sessionId ?? 'local');\n${READ}`, RLF),
     // A RateLimiterRedis through a namespace import and a class field.
@@ -301,6 +309,19 @@ server.registerTool('lookup', { description: 'Look up a user.', inputSchema: { i
 `,
       'missingGuard',
       { tool: '`lookup`', work: 'queries a database (`pool.query()`)' },
+    ),
+    // A helper's untyped parameter: the pool the handler passes makes its query database work.
+    invalid(
+      `${SDK}import pg from 'pg';
+const pool = new pg.Pool();
+function findUser(db, id: number) { return db.query('SELECT name FROM users WHERE id = $1', [id]); }
+server.registerTool('find_user', { description: 'Find a user.', inputSchema: { id: z.number() } }, async ({ id }) => {
+  const { rows } = await findUser(pool, id);
+  return { content: [{ type: 'text', text: JSON.stringify(rows) }] };
+});
+`,
+      'missingGuard',
+      { tool: '`find_user`', work: 'queries a database (`findUser() → pool.query()`)' },
     ),
     // A request of an axios.create() instance is still network work, next to axios' helpers.
     invalid(
