@@ -251,16 +251,7 @@ function isNarrowedZodError(unit: SourceUnit, subject: TSESTree.Node, at: TSESTr
   const def = variable.defs[0] as TSESLint.Scope.Definition;
   // The value the test saw is the value read: no write but the declaration's own initialiser.
   if (variable.references.some((r) => r.isWrite() && !(def.type === 'Variable' && r.init === true))) return false;
-  let child: TSESTree.Node = at;
-  for (let current = at.parent; current && !isFunctionNode(current); current = current.parent) {
-    const test = current.type === 'IfStatement' && current.consequent === child ? current.test
-      : current.type === 'ConditionalExpression' && current.consequent === child ? current.test
-        : current.type === 'LogicalExpression' && current.operator === '&&' && current.right === child ? current.left
-          : null;
-    if (test && testsZodError(unit, test, variable)) return true;
-    child = current;
-  }
-  return false;
+  return inBranchWhere(at, (test) => testsZodError(unit, test, variable));
 }
 
 /** `v instanceof ZodError` (or a `&&` conjunct of it), with `ZodError` imported from zod (`ZodError`, `z.ZodError`). */
@@ -676,13 +667,21 @@ function narrowedToUserFacing(node: TSESTree.Node, safe: ReadonlySet<string>): b
 }
 
 function isNarrowed(unit: SourceUnit, node: TSESTree.Node, variable: TSESLint.Scope.Variable, safe: ReadonlySet<string>): boolean {
+  return inBranchWhere(node, (test) => testsUserFacing(unit, test, variable, safe));
+}
+
+/**
+ * True when `node` sits in the branch an `if`, `?:` or `&&` of its own function takes when its test
+ * is true, and `holds` accepts that test (the narrowings `instanceof` checks make).
+ */
+function inBranchWhere(node: TSESTree.Node, holds: (test: TSESTree.Node) => boolean): boolean {
   let child: TSESTree.Node = node;
   for (let current = node.parent; current && !isFunctionNode(current); current = current.parent) {
     const test = current.type === 'IfStatement' && current.consequent === child ? current.test
       : current.type === 'ConditionalExpression' && current.consequent === child ? current.test
         : current.type === 'LogicalExpression' && current.operator === '&&' && current.right === child ? current.left
           : null;
-    if (test && testsUserFacing(unit, test, variable, safe)) return true;
+    if (test && holds(test)) return true;
     child = current;
   }
   return false;

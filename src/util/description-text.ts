@@ -2,7 +2,7 @@ import path from 'node:path';
 
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { enclosingFunction, findProperty, getKeyName, isFunctionNode, unwrapExpression } from './ast.js';
+import { enclosingFunction, findProperty, getKeyName, isFunctionNode, unwrapExpression, type FunctionNode } from './ast.js';
 import { memoize } from './memo.js';
 import { findExport, findRelativeImport, isRequireDefinition } from './module-loader.js';
 import { getModuleRef } from './module-refs.js';
@@ -370,10 +370,9 @@ function findLocalCalls(unit: SourceUnit, fn: TSESTree.Node): TSESTree.CallExpre
   return calls;
 }
 
-type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
-
+/** A function that returns its value (not a generator). */
 function isPlainFunction(node: TSESTree.Node | null | undefined): node is FunctionNode {
-  return (node?.type === 'FunctionDeclaration' || node?.type === 'FunctionExpression' || node?.type === 'ArrowFunctionExpression') && !node.generator;
+  return isFunctionNode(node) && !node.generator;
 }
 
 /** The function a called identifier names: declared or `const`-bound in the file, or exported by a relative module. */
