@@ -639,6 +639,7 @@ export class Analysis {
         const out: Origin[] = [];
         const unit = getUnitOfNode(node);
         values.forEach((value, k) => {
+          if (value.length === 0) return;
           // Everything before is the server's, or a directory already checked to be inside a root.
           const rooted = k > 0 && values.slice(0, k).every((v) => v.every((o) => o.state.contained === true));
           const last = k === values.length - 1;
@@ -737,7 +738,7 @@ function joinState(name: string, state: FlowState, rooted: boolean, last: boolea
   const caller: FlowState = state.fromCaller && tailKeeps ? { fromCaller: true } : {};
   if (state.contained && tailKeeps) return { ...normalized, ...caller, contained: true, ...(state.realpath ? { realpath: true } : {}) };
   if (state.contained) return normalized;
-  return { ...joinStateOf(name, state, rooted, last, normalized), ...caller };
+  return { ...uncontainedJoinState(name, state, rooted, last, normalized), ...caller };
 }
 
 /**
@@ -759,11 +760,11 @@ function cannotClimb(name: string, state: FlowState): boolean {
   return state.contained === true || state.segment === 'safe-segment' || (state.noDotDot === true && (name === 'join' || state.notAbsolute === true));
 }
 
-function joinStateOf(name: string, state: FlowState, rooted: boolean, last: boolean, normalized: FlowState): FlowState {
+/** What `join`/`resolve` make of a value not yet contained: contained when joined under a root and it cannot climb out. */
+function uncontainedJoinState(name: string, state: FlowState, rooted: boolean, last: boolean, normalized: FlowState): FlowState {
   if (rooted) {
-    if (state.segment === 'safe-segment') return { ...normalized, contained: true, ...(last ? { oneSegment: true } : {}) };
     // join appends an absolute x under the root; resolve lets it replace the root.
-    if (state.noDotDot && (name === 'join' || state.notAbsolute)) return { ...normalized, contained: true };
+    if (cannotClimb(name, state)) return { ...normalized, contained: true, ...(state.segment === 'safe-segment' && last ? { oneSegment: true } : {}) };
     if (state.segment === 'segment' && last) return { ...normalized, parentOnly: true };
   }
   return { ...normalized, ...(state.noDotDot ? { noDotDot: true } : {}), ...(state.bypass ? { bypass: state.bypass, ...(state.bypassSite ? { bypassSite: state.bypassSite } : {}) } : {}) };

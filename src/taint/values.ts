@@ -104,14 +104,14 @@ export function resetState(state: FlowState): FlowState {
 }
 
 /** The path facts of a state (what `fromCaller` vouches for), dropped when a function rebuilt the path. */
-const PATH_FACTS = ['normalized', 'absolute', 'realpath', 'noDotDot', 'notAbsolute', 'segment', 'parentOnly', 'contained', 'bypass', 'bypassSite', 'oneSegment', 'containedIf', 'fromCaller'] as const;
-
-const PATH_FACT_KEYS: ReadonlySet<string> = new Set(PATH_FACTS);
+const PATH_FACTS: ReadonlySet<string> = new Set([
+  'normalized', 'absolute', 'realpath', 'noDotDot', 'notAbsolute', 'segment', 'parentOnly', 'contained', 'bypass', 'bypassSite', 'oneSegment', 'containedIf', 'fromCaller',
+]);
 
 /** A state without its path facts. */
 export function withoutPathFacts(state: FlowState): FlowState {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(state)) if (!PATH_FACT_KEYS.has(key)) out[key] = value;
+  for (const [key, value] of Object.entries(state)) if (!PATH_FACTS.has(key)) out[key] = value;
   return out;
 }
 
